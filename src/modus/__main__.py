@@ -1,0 +1,3 @@
+from modus.cli import main
+
+main()

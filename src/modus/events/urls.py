@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.event_list, name="index"),
+    path("<slug:slug>/", views.event_detail, name="detail"),
+]

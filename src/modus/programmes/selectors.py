@@ -1,0 +1,11 @@
+from django.db.models import Prefetch
+
+from modus.events.selectors import public_events
+
+from .models import Programme
+
+
+def programmes_with_events():
+    return Programme.objects.select_related("owner").prefetch_related(
+        Prefetch("events", queryset=public_events().order_by("starts_on"), to_attr="public_events")
+    )

@@ -1,0 +1,42 @@
+from itertools import groupby
+
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from . import selectors
+
+
+@require_GET
+def programme_list(request):
+    """Public: every programme with its editions."""
+    return render(
+        request,
+        "programmes/programme_list.html",
+        {"programmes": selectors.programmes_with_events()},
+    )
+
+
+@require_GET
+def programme_detail(request, slug):
+    """Public: a programme's editions on a timeline, upcoming and past, and by country."""
+    programme = get_object_or_404(selectors.programmes_with_events(), slug=slug)
+    today = timezone.localdate()
+    events = programme.public_events
+    by_country = [
+        (country, list(items))
+        for country, items in groupby(
+            sorted(events, key=lambda e: (e.country_code, e.starts_on)),
+            key=lambda e: e.country_code,
+        )
+    ]
+    return render(
+        request,
+        "programmes/programme_detail.html",
+        {
+            "programme": programme,
+            "past_events": [e for e in events if e.ends_on < today],
+            "upcoming_events": [e for e in events if e.ends_on >= today],
+            "events_by_country": by_country,
+        },
+    )

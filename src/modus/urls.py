@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from modus.web.sitemaps import SITEMAPS
+
+urlpatterns = [
+    path("", include("modus.web.urls")),
+    path("accounts/", include("modus.accounts.urls")),
+    path("directory/", include("modus.directory.urls")),
+    path("news/", include("modus.news.urls")),
+    path("programmes/", include("modus.programmes.urls")),
+    path("events/", include("modus.events.urls")),
+    path("api/", include("modus.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
+if not settings.PRODUCTION:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "modus.web.views.page_not_found"
+handler500 = "modus.web.views.server_error"
