@@ -28,19 +28,54 @@ PROGRAMME_DESCRIPTION = (
 
 # (number, city, country, NUTS 2 code, first day, last day, our summary)
 EDITIONS = [
-    (1, "Málaga", "ES", "ES61", (2022, 2, 16), (2022, 2, 17),
-     "The first pilot edition, with the regional government of Andalusia."),
-    (2, "Vilnius", "LT", "LT01", (2022, 4, 26), (2022, 4, 27),
-     "The second pilot, on Baltic value chains, with hybrid matchmaking on the second day."),
-    (3, "Katowice", "PL", "PL22", (2022, 11, 7), (2022, 11, 8),
-     "The third edition and the first after the pilots, at the International Congress Centre "
-     "(MCK) in Katowice, around the priorities of Śląskie (Upper Silesia): energy, health, "
-     "sustainable economy, ICT and emerging industries. Held alongside the 8th Polish Cluster "
-     "Congress."),
-    (4, "Zagreb", "HR", "HR05", (2022, 11, 29), (2022, 11, 30),
-     "Digital transformation and interregional cooperation."),
-    (5, "Barcelona", "ES", "ES51", (2022, 12, 14), (2022, 12, 16),
-     "Hosted with ACCIÓ; the last day marked 30 years of Catalan cluster policy."),
+    (
+        1,
+        "Málaga",
+        "ES",
+        "ES61",
+        (2022, 2, 16),
+        (2022, 2, 17),
+        "The first pilot edition, with the regional government of Andalusia.",
+    ),
+    (
+        2,
+        "Vilnius",
+        "LT",
+        "LT01",
+        (2022, 4, 26),
+        (2022, 4, 27),
+        "The second pilot, on Baltic value chains, with hybrid matchmaking on the second day.",
+    ),
+    (
+        3,
+        "Katowice",
+        "PL",
+        "PL22",
+        (2022, 11, 7),
+        (2022, 11, 8),
+        "The third edition and the first after the pilots, at the International Congress Centre "
+        "(MCK) in Katowice, around the priorities of Śląskie (Upper Silesia): energy, health, "
+        "sustainable economy, ICT and emerging industries. Held alongside the 8th Polish Cluster "
+        "Congress.",
+    ),
+    (
+        4,
+        "Zagreb",
+        "HR",
+        "HR05",
+        (2022, 11, 29),
+        (2022, 11, 30),
+        "Digital transformation and interregional cooperation.",
+    ),
+    (
+        5,
+        "Barcelona",
+        "ES",
+        "ES51",
+        (2022, 12, 14),
+        (2022, 12, 16),
+        "Hosted with ACCIÓ; the last day marked 30 years of Catalan cluster policy.",
+    ),
     (6, "Košice", "SK", "SK04", (2023, 3, 29), (2023, 3, 30), ""),
     (7, "Kittilä", "FI", "FI1D", (2023, 4, 25), (2023, 4, 27), "An edition in Lapland."),
     (8, "Skåne", "SE", "SE22", (2023, 6, 15), (2023, 6, 16), ""),
@@ -49,12 +84,26 @@ EDITIONS = [
     (11, "Prague", "CZ", "CZ01", (2023, 10, 23), (2023, 10, 24), ""),
     (12, "Düsseldorf", "DE", "DEA1", (2023, 11, 8), (2023, 11, 9), ""),
     (13, "Iași", "RO", "RO21", (2023, 11, 21), (2023, 11, 23), ""),
-    (14, "Kraków", "PL", "PL21", (2023, 12, 11), (2023, 12, 12),
-     "With the Małopolska regional development agency: aerospace, smart city, life sciences."),
+    (
+        14,
+        "Kraków",
+        "PL",
+        "PL21",
+        (2023, 12, 11),
+        (2023, 12, 12),
+        "With the Małopolska regional development agency: aerospace, smart city, life sciences.",
+    ),
     (15, "Milan", "IT", "ITC4", (2024, 3, 26), (2024, 3, 27), "The twin transition."),
     (16, "Graz", "AT", "AT22", (2024, 6, 18), (2024, 6, 19), ""),
-    (21, "Vaasa", "FI", "FI19", (2025, 9, 24), (2025, 9, 25),
-     "Energy technology; its pitching session fed a later collaboration lab."),
+    (
+        21,
+        "Vaasa",
+        "FI",
+        "FI19",
+        (2025, 9, 24),
+        (2025, 9, 25),
+        "Energy technology; its pitching session fed a later collaboration lab.",
+    ),
 ]
 
 

@@ -1,0 +1,53 @@
+"""Small named predicates: who may do what. Views, the API and services compose them."""
+
+from .models import Membership
+
+
+def is_staff(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def is_organisation_admin(user, organisation) -> bool:
+    """An admin of this organisation (or staff) may edit its profile."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_staff:
+        return True
+    return Membership.objects.filter(
+        user=user, organisation=organisation, role=Membership.Role.ADMIN
+    ).exists()
+
+
+def is_programme_office(user, programme) -> bool:
+    """A member of the programme's office (its team), or staff."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_staff or programme.team.filter(pk=user.pk).exists()
+
+
+def is_event_cohost(user, event) -> bool:
+    """A member of an organisation that organises or co-hosts the event, or staff."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_staff:
+        return True
+    from modus.events.models import EventOrganiser
+
+    return EventOrganiser.objects.filter(
+        event=event,
+        role__in=[EventOrganiser.Role.ORGANISER, EventOrganiser.Role.COHOST],
+        organisation__memberships__user=user,
+    ).exists()
+
+
+def administered_organisations(user):
+    """The organisations whose profile this user may edit."""
+    from modus.directory.models import Organisation
+
+    if not (user and user.is_authenticated and user.is_active):
+        return Organisation.objects.none()
+    if user.is_staff:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.ADMIN
+    )

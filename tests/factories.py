@@ -1,0 +1,133 @@
+"""Factories for every model; tests build their data through these."""
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from modus.accounts.models import Membership, Person, User
+from modus.directory.models import Ecosystem, Organisation, Region, SmartSpecialisationPriority
+from modus.events.models import Event, EventOrganiser
+from modus.news.models import Article
+from modus.programmes.models import Programme
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class EcosystemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ecosystem
+        django_get_or_create = ("key",)
+
+    key = factory.Sequence(lambda n: f"ecosystem-{n}")
+    label = factory.Sequence(lambda n: f"Ecosystem {n}")
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"XX{n:02d}")
+    name = factory.Sequence(lambda n: f"Region {n}")
+    level = 2
+    country_code = factory.LazyAttribute(lambda o: o.code[:2])
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SmartSpecialisationPriority
+
+    region = factory.SubFactory(RegionFactory)
+    title = factory.Sequence(lambda n: f"Priority {n}")
+    description = "A priority of the regional strategy."
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = Organisation.Kind.CLUSTER
+    country_code = "CZ"
+    description = "An organisation in the directory."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Membership.Role.ADMIN
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+    slug = factory.Sequence(lambda n: f"speaker-{n}")
+    public = True
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+    name = factory.Sequence(lambda n: f"Programme {n}")
+    owner = factory.SubFactory(OrganisationFactory)
+    starts_on = dt.date(2022, 1, 1)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    name = factory.Sequence(lambda n: f"Event {n}")
+    programme = factory.SubFactory(ProgrammeFactory)
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + dt.timedelta(days=1))
+    status = Event.Status.PUBLISHED
+
+
+class EventOrganiserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventOrganiser
+
+    event = factory.SubFactory(EventFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = EventOrganiser.Role.COHOST
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    title = factory.Sequence(lambda n: f"Article {n}")
+    lead = "What happened, in one paragraph."
+    body = "<p>The body of the article.</p>"
+    status = Article.Status.PUBLISHED
+    created_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=2))
+    published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
