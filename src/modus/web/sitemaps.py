@@ -1,37 +1,27 @@
-"""The sitemap: each app contributes its public pages through ``sitemap_sections()``."""
+"""The sitemap: each app adds its public pages through `sitemaps_section.sitemap_sections()`."""
 
+from functools import cache
 from importlib import import_module
+
+from django.contrib.sitemaps.views import sitemap
+from django.views.decorators.http import require_GET
 
 SITEMAP_APPS = ["modus.web", "modus.directory", "modus.news", "modus.programmes", "modus.events"]
 
 
-class _Sections(dict):
-    """Loads each app's sitemap sections on first use, so URL loading does not import models."""
-
-    def _load(self):
-        if not super().__len__():
-            for app in SITEMAP_APPS:
-                try:
-                    module = import_module(f"{app}.sitemaps_section")
-                except ModuleNotFoundError:
-                    continue
-                super().update(module.sitemap_sections())
-
-    def items(self):
-        self._load()
-        return super().items()
-
-    def __getitem__(self, key):
-        self._load()
-        return super().__getitem__(key)
-
-    def __iter__(self):
-        self._load()
-        return super().__iter__()
-
-    def __len__(self):
-        self._load()
-        return super().__len__()
+@cache
+def collect_sitemaps() -> dict:
+    sections = {}
+    for app in SITEMAP_APPS:
+        try:
+            module = import_module(f"{app}.sitemaps_section")
+        except ModuleNotFoundError:
+            continue
+        sections.update(module.sitemap_sections())
+    return sections
 
 
-SITEMAPS = _Sections()
+@require_GET
+def sitemap_view(request):
+    """Public: the sitemap of every public page."""
+    return sitemap(request, sitemaps=collect_sitemaps())

@@ -1,0 +1,58 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import ArticleFactory, EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_latest_news_and_upcoming_events(client):
+    ArticleFactory(title="We went to Katowice")
+    EventFactory(name="Clusters meet Regions: Vaasa")
+    response = client.get(reverse("web:home"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "We went to Katowice" in content
+    assert "Clusters meet Regions: Vaasa" in content
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_home_query_count(client, django_assert_num_queries, count):
+    ArticleFactory.create_batch(count)
+    EventFactory.create_batch(count)
+    with django_assert_num_queries(2):
+        response = client.get(reverse("web:home"))
+    assert response.status_code == 200
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    response = client.get(reverse("web:home"))
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_health_and_robots(client):
+    assert client.get(reverse("web:health")).json() == {"status": "ok"}
+    robots = client.get(reverse("web:robots")).content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_sitemap_lists_public_pages(client):
+    event = EventFactory()
+    response = client.get(reverse("sitemap"))
+    assert response.status_code == 200
+    assert event.get_absolute_url() in response.content.decode()
+
+
+def test_language_can_be_switched_to_czech(client):
+    response = client.post(reverse("set_language"), {"language": "cs", "next": "/"}, follow=True)
+    assert response.status_code == 200
+    assert response.content.decode().startswith("<!DOCTYPE html>")
+    assert 'lang="cs"' in response.content.decode()
