@@ -1,0 +1,177 @@
+"""Browser tests: Playwright drives Debian's chromium against pytest-django's live server.
+
+One browser per session, a fresh context (cookies, storage) per test. ``ui`` is the helper every
+test uses: ``ui.goto(path)`` opens a page and ``ui.check(step)`` runs axe-core on it, checks the
+phone layout does not scroll sideways, that the browser reported no errors (a broken Content
+Security Policy shows up here) and saves full-page screenshots at desktop and phone sizes to
+``test-artifacts/screenshots/<test>-<step>-<desktop|phone>.png``. A test that leaves a page
+without checking it fails, so every page visited is checked.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+# The sync Playwright API runs an event loop in this thread; Django must still allow the ORM here.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = os.environ.get("MODUS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+TIMEOUT_MS = 10_000
+
+# Any impact fails for these rules; for the rest, serious and critical fail.
+ALWAYS_FAIL_RULES = {
+    "color-contrast",
+    "label",
+    "image-alt",
+    "button-name",
+    "link-name",
+    "document-title",
+    "html-has-lang",
+    "region",
+}
+FAILING_IMPACTS = {"serious", "critical"}
+
+
+def is_failing_violation(violation: dict) -> bool:
+    rule = violation["id"]
+    return (
+        violation.get("impact") in FAILING_IMPACTS
+        or rule in ALWAYS_FAIL_RULES
+        or rule.startswith("landmark")
+    )
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
+        lines.append(
+            f"- {violation['id']} ({violation.get('impact')}): {violation['help']}; "
+            f"targets: {', '.join(targets[:8])}{' …' if len(targets) > 8 else ''}"
+        )
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, launched once. Fails (never skips) when it cannot start."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(
+            f"The browser tests need chromium at {CHROMIUM}; install Debian's chromium package "
+            "(scripts/ensure-chromium) or point MODUS_CHROMIUM at a chromium binary.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except PlaywrightError as error:
+            pytest.fail(f"Chromium at {CHROMIUM} did not start: {error}", pytrace=False)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+class BrowserSession:
+    """One test's page, with the checks every visited page must pass."""
+
+    def __init__(self, page, base_url: str, test_name: str, axe):
+        self.page = page
+        self.base_url = base_url.rstrip("/")
+        self.test_name = re.sub(r"[^A-Za-z0-9_.-]+", "_", test_name)
+        self.axe = axe
+        self.errors: list[str] = []
+        self.checked: set[str] = set()
+        self.visited: list[str] = []
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on("framenavigated", self._on_navigation)
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self.errors.append(f"console error: {message.text}")
+
+    def _on_navigation(self, frame):
+        if frame == self.page.main_frame and frame.url.startswith(self.base_url):
+            self.visited.append(frame.url)
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def goto(self, path: str):
+        response = self.page.goto(self.url(path))
+        assert response is not None and response.ok, f"GET {path}: {response and response.status}"
+        return self.page
+
+    def check(self, step: str) -> None:
+        """axe-core, layout and console checks plus screenshots, at desktop and at phone size."""
+        self.page.wait_for_load_state("load")
+        problems = []
+        for viewport, size in VIEWPORTS.items():
+            self.page.set_viewport_size(size)
+            violations = self.axe.run(self.page).response["violations"]
+            failing = [v for v in violations if is_failing_violation(v)]
+            if failing:
+                problems.append(f"axe ({viewport}):\n{describe_violations(failing)}")
+            overflow = self.page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            if overflow > 0:
+                problems.append(f"layout ({viewport}): the page scrolls sideways by {overflow}px")
+            self.screenshot(step, viewport)
+        self.page.set_viewport_size(VIEWPORTS["desktop"])
+        if self.errors:
+            problems.append("browser errors:\n" + "\n".join(self.errors))
+            self.errors.clear()
+        self.checked.add(self.page.url)
+        assert not problems, f"{step} ({self.page.url}):\n" + "\n".join(problems)
+
+    def screenshot(self, step: str, viewport: str) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{self.test_name}-{step}-{viewport}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+
+    def unchecked_pages(self) -> list[str]:
+        return [url for url in dict.fromkeys(self.visited) if url not in self.checked]
+
+
+@pytest.fixture
+def ui(browser, axe, live_server, transactional_db, request):
+    """A fresh browser context for this test, on the live server."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="en-GB")
+    context.set_default_timeout(TIMEOUT_MS)
+    session = BrowserSession(context.new_page(), live_server.url, request.node.name, axe)
+    yield session
+    context.close()
+    if not getattr(request.node, "rep_call_failed", True):
+        unchecked = session.unchecked_pages()
+        assert not unchecked, f"pages visited but never checked with ui.check(): {unchecked}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.rep_call_failed = report.failed
+    return report
