@@ -168,6 +168,9 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+if os.environ.get("MODUS_TEST_EMAIL_DIR"):  # lets tests read what a separate process sent
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["MODUS_TEST_EMAIL_DIR"]
 EMAIL_PORT = int(os.environ.get("MODUS_EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("MODUS_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("MODUS_EMAIL_PASSWORD", "")
