@@ -1,0 +1,121 @@
+"""Full-text search over ``Organisation.search_text`` on both supported databases.
+
+SQLite: an FTS5 table with external content (the organisation table), kept current by triggers.
+PostgreSQL: a GIN index on ``to_tsvector('simple', search_text)``.
+Both match every word of the query as a prefix ("aviat" finds "aviation"). User input is reduced
+to its words first, so quotes and operators can never reach the query syntax.
+"""
+
+import re
+
+from django.db import connection
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+
+FTS_TABLE = "directory_organisation_fts"
+PG_INDEX = "directory_organisation_search_gin"
+MAX_TERMS = 12
+
+# Letters and digits only: no quotes, stars, brackets, colons or operators survive.
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+SQLITE_SETUP = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "search_text, content='directory_organisation', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON directory_organisation BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON directory_organisation BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text) "
+    "VALUES ('delete', old.id, old.search_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE ON directory_organisation BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text) "
+    "VALUES ('delete', old.id, old.search_text); "
+    f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END",
+]
+SQLITE_TEARDOWN = [
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ai",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ad",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_au",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+POSTGRES_SETUP = [
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON directory_organisation "
+    "USING gin (to_tsvector('simple', search_text))"
+]
+POSTGRES_TEARDOWN = [f"DROP INDEX IF EXISTS {PG_INDEX}"]
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a user's query, lower-cased, at most MAX_TERMS."""
+    return [word.lower() for word in _WORD.findall(query or "")][:MAX_TERMS]
+
+
+def install(connection_) -> None:
+    """Create the index objects for this database (migrations and post_migrate call it)."""
+    statements = {"sqlite": SQLITE_SETUP, "postgresql": POSTGRES_SETUP}.get(connection_.vendor)
+    if not statements:
+        return
+    with connection_.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def uninstall(connection_) -> None:
+    statements = {"sqlite": SQLITE_TEARDOWN, "postgresql": POSTGRES_TEARDOWN}.get(
+        connection_.vendor
+    )
+    with connection_.cursor() as cursor:
+        for statement in statements or []:
+            cursor.execute(statement)
+
+
+def rebuild(connection_=connection) -> None:
+    """Re-index every organisation (after restoring a database file, for instance)."""
+    if connection_.vendor == "sqlite":
+        install(connection_)
+        with connection_.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def _sqlite_match(terms) -> str:
+    return " ".join(f'"{term}"*' for term in terms)
+
+
+def _postgres_tsquery(terms) -> str:
+    return " & ".join(f"{term}:*" for term in terms)
+
+
+def apply(queryset, query: str):
+    """Filter the organisations to those matching ``query``, annotated with ``search_rank``
+    (higher is better). An empty query (or one without words) leaves the queryset as it is."""
+    terms = query_terms(query)
+    if not terms:
+        return queryset
+    if connection.vendor == "postgresql":
+        tsquery = _postgres_tsquery(terms)
+        vector = 'to_tsvector(\'simple\', "directory_organisation"."search_text")'
+        return queryset.filter(
+            RawSQL(f"{vector} @@ to_tsquery('simple', %s)", [tsquery], BooleanField())
+        ).annotate(
+            search_rank=RawSQL(
+                f"ts_rank({vector}, to_tsquery('simple', %s))", [tsquery], FloatField()
+            )
+        )
+    if connection.vendor == "sqlite":
+        match = _sqlite_match(terms)
+        # bm25() is lower for better matches; negate it so both backends sort descending.
+        return queryset.filter(
+            id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        ).annotate(
+            search_rank=RawSQL(
+                f"(SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                f'AND rowid = "directory_organisation"."id")',
+                [match],
+                FloatField(),
+            )
+        )
+    # Other databases: a plain containment search on every word.
+    for term in terms:
+        queryset = queryset.filter(search_text__icontains=term)
+    return queryset
