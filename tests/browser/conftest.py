@@ -175,3 +175,22 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call":
         item.rep_call_failed = report.failed
     return report
+
+
+def squeeze(text: str) -> str:
+    """Text with every run of white space made one space, for comparing what a page shows."""
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo's regions, organisations and seed article, loaded through the demo code."""
+    from modus.demo import directory_data, news_data
+    from modus.directory.services import load_regions
+
+    def quiet(*args, **kwargs):
+        return None
+
+    load_regions()
+    directory_data.load(log=quiet)
+    news_data.load(log=quiet)
