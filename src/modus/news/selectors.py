@@ -1,9 +1,39 @@
+"""Reusable reads of news articles, with the related rows each page needs."""
+
+from django.db.models import Prefetch
+
+from modus.accounts.permissions import is_staff
+from modus.directory.models import Organisation, Region
+from modus.events.selectors import public_events
+
 from .models import Article
 
 
-def published_articles():
-    return Article.objects.published().select_related("author_organisation")
+def published_articles(*, language=None):
+    """Articles the public may read (published, publication time reached), newest first."""
+    articles = (
+        Article.objects.published()
+        .select_related("author_organisation")
+        .order_by("-published_at", "-created_at", "-pk")
+    )
+    if language:
+        articles = articles.filter(language=language)
+    return articles
 
 
-def latest_articles(*, limit=10):
-    return published_articles().order_by("-published_at")[:limit]
+def latest_articles(*, limit=10, language=None):
+    return published_articles(language=language)[:limit]
+
+
+def _with_links(articles):
+    return articles.select_related("author_organisation").prefetch_related(
+        Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+        Prefetch("regions", queryset=Region.objects.order_by("code")),
+        Prefetch("events", queryset=public_events().order_by("starts_on")),
+    )
+
+
+def article_for_viewer(slug, user):
+    """The article with this slug if ``user`` may read it (drafts: staff only), else None."""
+    articles = Article.objects.all() if is_staff(user) else Article.objects.published()
+    return _with_links(articles).filter(slug=slug).first()
