@@ -358,11 +358,11 @@ def import_news_page(
     from . import parsing
 
     _check_actor(actor)
-    if filename and "." in filename.rsplit("/", 1)[-1]:
-        if not filename.lower().endswith(IMPORT_EXTENSIONS):
-            raise NewsImportError(
-                _("Only .html, .htm and .txt files can be imported."), code="bad_type"
-            )
+    has_extension = "." in filename.rsplit("/", 1)[-1]
+    if has_extension and not filename.lower().endswith(IMPORT_EXTENSIONS):
+        raise NewsImportError(
+            _("Only .html, .htm and .txt files can be imported."), code="bad_type"
+        )
     text = _decode(content)
     if parsing.looks_like_html(text, filename):
         page = parsing.parse_html(text, sanitise=sanitise_html, to_text=plain_text)
