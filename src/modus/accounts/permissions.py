@@ -51,3 +51,17 @@ def administered_organisations(user):
     return Organisation.objects.filter(
         memberships__user=user, memberships__role=Membership.Role.ADMIN
     )
+
+
+def is_participant(user) -> bool:
+    """Any active, logged-in user with a person profile (see ``roles``)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    from .models import Person
+
+    return Person.objects.filter(user=user).exists()
+
+
+def may_manage_memberships(user, organisation) -> bool:
+    """Staff and the organisation's admins add and remove its members."""
+    return is_organisation_admin(user, organisation)

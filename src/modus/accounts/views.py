@@ -1,11 +1,189 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rest_framework.authtoken.models import Token
+
+from . import selectors, services
+from .forms import EmailAuthenticationForm, EraseAccountForm, ProfileForm, SignUpForm
+from .permissions import administered_organisations
+
+
+class LoginView(auth_views.LoginView):
+    """Public. Sign in with an e-mail address and password."""
+
+    form_class = EmailAuthenticationForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    """Logged-in users (POST only). Ends the session."""
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Public. Asks for an e-mail address and sends a reset link to it if an account exists."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    """Public. Says that the e-mail is on its way."""
+
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Public, with a valid link from the reset e-mail. Sets a new password."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    """Public. Confirms the new password."""
+
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Logged-in users. Change their own password."""
+
+    template_name = "accounts/password_change_form.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    """Logged-in users. Confirms the change."""
+
+    template_name = "accounts/password_change_done.html"
+
+
+def signup(request):
+    """Public (anonymous visitors). Create an account and its person profile."""
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.register_user(
+                email=form.cleaned_data["email"],
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password"],
+                language=request.LANGUAGE_CODE,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome to Modus. Your account is ready."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/signup.html", {"form": form})
 
 
 @login_required
 def profile(request):
-    return HttpResponse("TODO profile")
+    """Logged-in users: their own profile, memberships, API token and personal data."""
+    person = services.profile_of(request.user)
+    initial = {"preferred_language": request.user.preferred_language}
+    if request.method == "POST":
+        form = ProfileForm(request.POST, request.FILES, instance=person, initial=initial)
+        if form.is_valid():
+            fields = {name: form.cleaned_data[name] for name in ProfileForm.Meta.fields}
+            if fields["photo"] in (None, False):  # "clear" was ticked
+                fields["photo"] = ""
+            try:
+                services.update_profile(
+                    request.user,
+                    person=person,
+                    preferred_language=form.cleaned_data["preferred_language"],
+                    **fields,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your profile is saved."))
+                return redirect("accounts:profile")
+        person.refresh_from_db()
+    else:
+        form = ProfileForm(instance=person, initial=initial)
+    administered = set(administered_organisations(request.user).values_list("pk", flat=True))
+    memberships = [
+        (membership, membership.organisation_id in administered)
+        for membership in selectors.memberships_of(request.user)
+    ]
+    context = {
+        "form": form,
+        "person": person,
+        "memberships": memberships,
+        "token": Token.objects.filter(user=request.user).first(),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_POST
+def token_create(request):
+    """Logged-in users (POST). Create or rotate their own API token; shows the key once."""
+    token = services.create_api_token(request.user)
+    response = render(request, "accounts/token_created.html", {"token": token})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def token_delete(request):
+    """Logged-in users (POST). Revoke their own API token."""
+    if services.delete_api_token(request.user):
+        messages.success(request, _("Your API token is revoked."))
+    return redirect("accounts:profile")
+
+
+@login_required
+def export_data(request):
+    """Logged-in users. Download everything Modus holds about them, as JSON."""
+    data = services.export_personal_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"modus-personal-data-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def erase_account(request):
+    """Logged-in users. Erase their own account after confirming with their password."""
+    form = EraseAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.erase_user(request.user, password=form.cleaned_data["password"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            logout(request)
+            messages.success(request, _("Your account is erased."))
+            return redirect("web:home")
+    return render(request, "accounts/erase_account.html", {"form": form})
 
 
 def person_detail(request, slug):
-    return HttpResponse("TODO person")
+    """Public. The profile of a person who made it public; 404 otherwise."""
+    person = selectors.public_person_or_404(slug)
+    return render(request, "accounts/person_detail.html", {"person": person})

@@ -1,0 +1,104 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from .models import Person
+
+ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+
+
+def check_image_upload(upload):
+    """Reject files that are too large or are not a JPEG, PNG, GIF or WebP image (by content)."""
+    limit = settings.MODUS_MAX_IMAGE_BYTES
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("The image is too large; the limit is %(limit)s."),
+            code="image_too_large",
+            params={"limit": filesizeformat(limit)},
+        )
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image_format = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise forms.ValidationError(
+            _("Upload a JPEG, PNG, GIF or WebP image."), code="image_invalid"
+        ) from error
+    finally:
+        upload.seek(position)
+    if image_format not in ALLOWED_IMAGE_FORMATS:
+        raise forms.ValidationError(
+            _("Upload a JPEG, PNG, GIF or WebP image."), code="image_format"
+        )
+    return upload
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Django's login form, labelled for e-mail addresses."""
+
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+
+
+class SignUpForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_confirm = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        password, again = cleaned.get("password"), cleaned.get("password_confirm")
+        if password and again and password != again:
+            self.add_error(
+                "password_confirm",
+                forms.ValidationError(_("The two passwords differ."), code="password_mismatch"),
+            )
+        return cleaned
+
+
+class ProfileForm(forms.ModelForm):
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=settings.LANGUAGES
+    )
+
+    class Meta:
+        model = Person
+        fields = ["name", "job_title", "bio", "photo", "public"]
+        widgets = {"photo": forms.ClearableFileInput(attrs={"accept": "image/*"})}
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "content_type"):  # a new upload, not the stored file
+            check_image_upload(photo)
+        return photo
+
+
+class EraseAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and its data are erased for good."), required=True
+    )

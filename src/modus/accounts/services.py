@@ -1,0 +1,317 @@
+"""Every change to accounts, people and memberships goes through these functions.
+
+Views, the API, the admin, the demo loader and management commands all call them, so a rule
+(who may add a member, what erasing an account removes) lives in one place.
+"""
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
+
+from . import permissions
+from .models import Membership, Person, User
+
+
+class AccountError(ValidationError):
+    """Input that breaks an accounts rule, with a code (``email_taken``, ``wrong_password``...)."""
+
+
+class MembershipDenied(PermissionDenied):
+    """The acting user may not manage the memberships of this organisation."""
+
+    def __init__(self, message, *, code="not_admin"):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+# People -----------------------------------------------------------------------------------------
+
+
+def unique_person_slug(name: str, *, exclude_pk=None) -> str:
+    """A free slug for a person, made from the name (``jana-novak``, ``jana-novak-2``...)."""
+    base = slugify(name)[:200] or "person"
+    taken = Person.objects.filter(slug__startswith=base)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    taken_slugs = set(taken.values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken_slugs:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def ensure_person(
+    *,
+    name: str,
+    slug: str | None = None,
+    user: User | None = None,
+    organisation=None,
+    job_title: str = "",
+    bio: str = "",
+    public: bool = True,
+) -> Person:
+    """The person with this slug (or this user's person), created if missing.
+
+    Idempotent, for the demo loader and imports: running it twice changes nothing. Fields of an
+    existing person are left alone, except that a missing user or organisation link is filled in.
+    """
+    person = None
+    if user is not None:
+        person = Person.objects.filter(user=user).first()
+    if person is None and slug:
+        person = Person.objects.filter(slug=slug).first()
+    if person is None:
+        return Person.objects.create(
+            name=name,
+            slug=slug or unique_person_slug(name),
+            user=user,
+            organisation=organisation,
+            job_title=job_title,
+            bio=bio,
+            public=public,
+        )
+    changed = []
+    if user is not None and person.user_id is None:
+        person.user = user
+        changed.append("user")
+    if organisation is not None and person.organisation_id is None:
+        person.organisation = organisation
+        changed.append("organisation")
+    if changed:
+        person.save(update_fields=changed)
+    return person
+
+
+def register_user(*, email: str, full_name: str, password: str, language: str = "en") -> User:
+    """Create a login and its person profile (private until its owner makes it public)."""
+    email = User.objects.normalize_email(email).strip().lower()
+    full_name = full_name.strip()
+    if User.objects.filter(email__iexact=email).exists():
+        raise AccountError(
+            {"email": [AccountError(_("An account with this e-mail exists."), code="email_taken")]}
+        )
+    candidate = User(email=email, full_name=full_name)
+    try:
+        validate_password(password, user=candidate)
+    except ValidationError as error:
+        raise AccountError({"password": error.error_list}) from error
+    with transaction.atomic():
+        user = User.objects.create_user(
+            email=email, password=password, full_name=full_name, preferred_language=language
+        )
+        Person.objects.create(
+            user=user, name=full_name or email.split("@")[0], slug=unique_person_slug(full_name)
+        )
+    return user
+
+
+def profile_of(user: User) -> Person:
+    """The user's person profile, created on first use for accounts made without one."""
+    return ensure_person(name=user.full_name or user.email.split("@")[0], user=user, public=False)
+
+
+def update_profile(user: User, *, person: Person, preferred_language=None, **fields) -> Person:
+    """Save the user's own profile. ``fields`` are Person fields (name, bio, photo...)."""
+    if person.user_id != user.pk:
+        raise PermissionDenied(_("This is not your profile."))
+    allowed = {"name", "job_title", "bio", "photo", "public"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise AccountError(_("Unknown profile fields."), code="unknown_fields")
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.full_clean(exclude=["slug", "user", "organisation"])
+    with transaction.atomic():
+        person.save()
+        user.full_name = person.name
+        update = ["full_name"]
+        if preferred_language:
+            user.preferred_language = preferred_language
+            update.append("preferred_language")
+        user.save(update_fields=update)
+    return person
+
+
+# API tokens -------------------------------------------------------------------------------------
+
+
+def create_api_token(user: User) -> Token:
+    """A new API token for the user; an existing one is revoked (rotation)."""
+    with transaction.atomic():
+        Token.objects.filter(user=user).delete()
+        return Token.objects.create(user=user)
+
+
+def delete_api_token(user: User) -> bool:
+    """Revoke the user's API token. True if there was one."""
+    deleted, _details = Token.objects.filter(user=user).delete()
+    return bool(deleted)
+
+
+# Memberships ------------------------------------------------------------------------------------
+
+
+def _check_may_manage(actor, organisation):
+    if not permissions.may_manage_memberships(actor, organisation):
+        raise MembershipDenied(_("Only an admin of this organisation may manage its members."))
+
+
+def add_membership(*, actor, user: User, organisation, role=Membership.Role.MEMBER) -> Membership:
+    """Make the user a member (or admin) of the organisation. Staff or its admins may."""
+    _check_may_manage(actor, organisation)
+    if role not in Membership.Role.values:
+        raise AccountError(_("Unknown role."), code="unknown_role")
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
+    if not created and membership.role != role:
+        membership.role = role
+        membership.save(update_fields=["role"])
+    return membership
+
+
+def remove_membership(*, actor, user: User, organisation) -> None:
+    """End the user's membership. Staff or the organisation's admins; the last admin stays."""
+    _check_may_manage(actor, organisation)
+    membership = Membership.objects.filter(user=user, organisation=organisation).first()
+    if membership is None:
+        raise AccountError(_("This person is not a member."), code="not_member")
+    if membership.role == Membership.Role.ADMIN and not permissions.is_staff(actor):
+        admins = Membership.objects.filter(organisation=organisation, role=Membership.Role.ADMIN)
+        if admins.count() == 1:
+            raise AccountError(
+                _("The last admin of an organisation cannot be removed."), code="last_admin"
+            )
+    membership.delete()
+
+
+# Personal data ----------------------------------------------------------------------------------
+
+
+def _user_foreign_keys(model):
+    """The fields of ``model`` that point to a user (e.g. an article's author)."""
+    return [
+        field
+        for field in model._meta.get_fields()
+        if field.many_to_one and field.concrete and field.related_model is User
+    ]
+
+
+def _authored_articles(user):
+    from modus.news.models import Article
+
+    articles = []
+    for field in _user_foreign_keys(Article):
+        articles.extend(Article.objects.filter(**{field.name: user}))
+    return articles
+
+
+def export_personal_data(user: User) -> dict:
+    """Everything Modus holds about the user, as JSON-ready data (GDPR art. 15 and 20)."""
+    person = Person.objects.filter(user=user).select_related("organisation").first()
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    tokens = Token.objects.filter(user=user)
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "user": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "preferred_language": user.preferred_language,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "is_staff": user.is_staff,
+        },
+        "person": None,
+        "memberships": [
+            {
+                "organisation": membership.organisation.name,
+                "organisation_slug": membership.organisation.slug,
+                "role": membership.role,
+                "created": membership.created_at.isoformat(),
+            }
+            for membership in memberships
+        ],
+        "api_tokens": [{"created": token.created.isoformat()} for token in tokens],
+        "programme_office_of": list(user.programme_office_of.values_list("slug", flat=True)),
+        "articles": [
+            {
+                "slug": article.slug,
+                "title": article.title,
+                "created": article.created_at.isoformat(),
+            }
+            for article in _authored_articles(user)
+        ],
+    }
+    if person is not None:
+        data["person"] = {
+            "name": person.name,
+            "slug": person.slug,
+            "job_title": person.job_title,
+            "bio": person.bio,
+            "photo": person.photo.name or None,
+            "public": person.public,
+            "organisation": person.organisation.slug if person.organisation else None,
+        }
+    return data
+
+
+def person_is_referenced(person: Person) -> bool:
+    """True when another record (a session's speaker list, a contact...) points to the person."""
+    for relation in person._meta.related_objects:
+        model = relation.related_model
+        if model is User:
+            continue
+        accessor = relation.field.name
+        if model._default_manager.filter(**{accessor: person}).exists():
+            return True
+    return False
+
+
+def _delete_file_after_commit(field_file):
+    if field_file:
+        storage, name = field_file.storage, field_file.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def anonymise_person(person: Person) -> Person:
+    """Strip a person of everything that identifies them; the record stays for references."""
+    _delete_file_after_commit(person.photo)
+    person.name = _("Former participant")
+    person.slug = f"former-participant-{person.pk}"
+    person.job_title = ""
+    person.bio = ""
+    person.photo = ""
+    person.public = False
+    person.organisation = None
+    person.user = None
+    person.save()
+    return person
+
+
+def erase_user(user: User, *, password: str) -> None:
+    """Delete the account after checking the password (GDPR art. 17).
+
+    The user, their memberships and token go. Their person profile is anonymised when other
+    records refer to it, otherwise deleted.
+    """
+    if not user.check_password(password):
+        raise AccountError(
+            {"password": [AccountError(_("The password is not correct."), code="wrong_password")]}
+        )
+    with transaction.atomic():
+        person = Person.objects.filter(user=user).first()
+        if person is not None:
+            if person_is_referenced(person):
+                anonymise_person(person)
+            else:
+                _delete_file_after_commit(person.photo)
+                person.delete()
+        Token.objects.filter(user=user).delete()
+        Membership.objects.filter(user=user).delete()
+        user.delete()
