@@ -279,6 +279,10 @@ def import_organisations_csv(file_or_text, *, actor=None) -> ImportReport:
             report.created += 1
         else:
             report.updated += 1
+    if report.created > 100:
+        from .search import optimise
+
+        optimise()
     return report
 
 

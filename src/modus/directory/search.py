@@ -9,7 +9,7 @@ to its words first, so quotes and operators can never reach the query syntax.
 import re
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField
+from django.db.models import BooleanField, FloatField, Value
 from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "directory_organisation_fts"
@@ -78,6 +78,15 @@ def rebuild(connection_=connection) -> None:
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
 
 
+def optimise(connection_=connection) -> None:
+    """Refresh the planner's statistics after bulk loads, so searches start from the index."""
+    with connection_.cursor() as cursor:
+        if connection_.vendor == "sqlite":
+            cursor.execute("ANALYZE")
+        elif connection_.vendor == "postgresql":
+            cursor.execute("ANALYZE directory_organisation")
+
+
 def _sqlite_match(terms) -> str:
     return " ".join(f'"{term}"*' for term in terms)
 
@@ -103,19 +112,16 @@ def apply(queryset, query: str):
             )
         )
     if connection.vendor == "sqlite":
-        match = _sqlite_match(terms)
-        # bm25() is lower for better matches; negate it so both backends sort descending.
-        return queryset.filter(
-            id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-        ).annotate(
-            search_rank=RawSQL(
-                f"(SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-                f'AND rowid = "directory_organisation"."id")',
-                [match],
-                FloatField(),
-            )
+        # A join with the FTS table scores each match once; Django cannot express a join with a
+        # virtual table, hence extra(). FTS5's ``rank`` is bm25 (lower is better): negate it so
+        # both backends sort descending.
+        return queryset.extra(
+            tables=[FTS_TABLE],
+            where=[f'"{FTS_TABLE}".rowid = "directory_organisation"."id"', f"{FTS_TABLE} MATCH %s"],
+            params=[_sqlite_match(terms)],
+            select={"search_rank": f'-"{FTS_TABLE}".rank'},
         )
     # Other databases: a plain containment search on every word.
     for term in terms:
         queryset = queryset.filter(search_text__icontains=term)
-    return queryset
+    return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))

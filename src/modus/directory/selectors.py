@@ -36,7 +36,7 @@ def search_organisations(
     if label:
         queryset = queryset.filter(label=label)
     matched = search.apply(queryset, query)
-    if matched is not queryset and "search_rank" in matched.query.annotations:
+    if matched is not queryset:
         return matched.order_by("-search_rank", "name", "pk")
     return matched.order_by("name", "pk")
 

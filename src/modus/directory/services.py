@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from modus.accounts.permissions import is_organisation_admin
 
-from .models import Ecosystem, Organisation, Region
+from .models import Ecosystem, Organisation, Region, SmartSpecialisationPriority
 from .reference import ECOSYSTEMS, country_name
 
 
@@ -250,6 +250,16 @@ def save_organisation(*, slug: str, **fields) -> tuple[Organisation, bool]:
         return _apply(organisation, fields), False
 
 
+def save_priority(*, region, title, ecosystems=(), **fields) -> SmartSpecialisationPriority:
+    """Create or update a region's smart-specialisation priority (idempotent, by title)."""
+    with transaction.atomic():
+        priority, _created = SmartSpecialisationPriority.objects.update_or_create(
+            region=region, title=title, defaults=fields
+        )
+        priority.ecosystems.set(ecosystems)
+    return priority
+
+
 from .csv_exchange import (  # noqa: E402  (re-exported; csv_exchange imports this module)
     CSV_COLUMNS,
     ImportReport,
@@ -271,6 +281,7 @@ __all__ = [
     "load_regions",
     "nuts_regions",
     "save_organisation",
+    "save_priority",
     "slug_for",
     "update_organisation",
 ]

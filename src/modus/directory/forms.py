@@ -1,0 +1,232 @@
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from .models import Ecosystem, Organisation, Region
+from .reference import COUNTRY_NAMES
+
+ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+class DirectorySearchForm(forms.Form):
+    """The directory's GET form. Invalid filters are reported and ignored, never a 500."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    region = forms.CharField(label=_("Region"), required=False, widget=forms.Select)
+    ecosystem = forms.ChoiceField(label=_("Industrial ecosystem"), required=False)
+    label = forms.ChoiceField(label=_("Excellence label"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _("Any"))]
+        self.fields["q"].widget.attrs.update({"type": "search"})
+        self.fields["q"].widget.input_type = "search"
+        self.fields["kind"].choices = anything + list(Organisation.Kind.choices)
+        self.fields["country"].choices = anything + sorted(
+            COUNTRY_NAMES.items(), key=lambda item: item[1]
+        )
+        groups = {}
+        for code, name, country in Region.objects.filter(level__in=(1, 2)).values_list(
+            "code", "name", "country_code"
+        ):
+            groups.setdefault(country, []).append((code, f"{code} {name}"))
+        self.fields["region"].widget.choices = anything + [
+            (COUNTRY_NAMES.get(country, country), options)
+            for country, options in sorted(groups.items())
+        ]
+        self.fields["ecosystem"].choices = anything + list(
+            Ecosystem.objects.values_list("key", "label")
+        )
+        self.fields["label"].choices = anything + [
+            choice for choice in Organisation.Label.choices if choice[0]
+        ]
+
+    def clean_region(self):
+        code = self.cleaned_data["region"].strip().upper()
+        if code and not Region.objects.filter(code=code).exists():
+            raise forms.ValidationError(_("There is no region with this NUTS code."))
+        return code
+
+    def filters(self) -> dict:
+        """The valid filters, ready for ``selectors.search_organisations``."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "query": data.get("q", ""),
+            "kind": data.get("kind") or None,
+            "country": data.get("country") or None,
+            "region": data.get("region") or None,
+            "ecosystem": data.get("ecosystem") or None,
+            "label": data.get("label") or None,
+        }
+
+
+def check_image(upload):
+    """A real JPEG, PNG or WebP image no larger than MODUS_MAX_IMAGE_BYTES."""
+    if upload.size > settings.MODUS_MAX_IMAGE_BYTES:
+        raise forms.ValidationError(
+            _("The image is too large (%(size)s); the limit is %(limit)s."),
+            code="too_large",
+            params={
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(settings.MODUS_MAX_IMAGE_BYTES),
+            },
+        )
+    image = getattr(upload, "image", None)  # set by forms.ImageField after Pillow opened it
+    if image is None or (image.format or "").upper() not in ALLOWED_IMAGE_FORMATS:
+        raise forms.ValidationError(
+            _("Upload a JPEG, PNG or WebP image."), code="invalid_image_format"
+        )
+    return upload
+
+
+class ListField(forms.CharField):
+    """A list of short texts, typed one per line or separated by semicolons."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        items = [item.strip() for line in text.splitlines() for item in line.split(";")]
+        return [item for item in items if item]
+
+
+class OrganisationForm(forms.ModelForm):
+    """An organisation's profile as its admins edit it.
+
+    Cluster fields appear for cluster kinds; the label and validation status only for staff.
+    """
+
+    CLUSTER_FIELDS = [
+        "members_sme",
+        "members_large",
+        "members_research",
+        "members_public",
+        "members_other",
+        "management_staff_fte",
+    ]
+    STAFF_FIELDS = ["label", "label_date", "validation_status"]
+
+    region = forms.ModelChoiceField(
+        label=_("Region (NUTS code)"),
+        queryset=Region.objects.all(),
+        to_field_name="code",
+        required=False,
+        widget=forms.TextInput(attrs={"size": 8}),
+        help_text=_("The most precise NUTS code you know, for example PL22A or CZ080."),
+        error_messages={"invalid_choice": _("There is no region with this NUTS code.")},
+    )
+    technology_fields = ListField(
+        label=_("Technology fields"),
+        required=False,
+        help_text=_("One per line, or separated by semicolons."),
+    )
+    ecosystems = forms.ModelMultipleChoiceField(
+        label=_("Industrial ecosystems"),
+        queryset=Ecosystem.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "acronym",
+            "kind",
+            "description",
+            "website",
+            "email",
+            "phone",
+            "city",
+            "country_code",
+            "region",
+            "founded_year",
+            "logo",
+            "ecosystems",
+            "technology_fields",
+            "members_sme",
+            "members_large",
+            "members_research",
+            "members_public",
+            "members_other",
+            "management_staff_fte",
+            "label",
+            "label_date",
+            "validation_status",
+        ]
+        widgets = {
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+            "label_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.is_cluster:
+            for name in self.CLUSTER_FIELDS:
+                del self.fields[name]
+        if not (user and user.is_staff):
+            for name in self.STAFF_FIELDS:
+                del self.fields[name]
+        self.fields["country_code"].help_text = _("Two letters, as NUTS writes them (EL, CZ, PL).")
+
+    def clean_country_code(self):
+        return (self.cleaned_data.get("country_code") or "").strip().upper()
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):  # a new upload, not the stored file
+            check_image(logo)
+        return logo
+
+    def clean(self):
+        data = super().clean()
+        region, country = data.get("region"), data.get("country_code")
+        if region and country and region.country_code != country:
+            self.add_error("region", _("This region is not in the country you chose."))
+        return data
+
+    def _post_clean(self):
+        # Skip ModelForm's writing to the instance: services.update_organisation does that.
+        pass
+
+    def changed_fields(self) -> dict:
+        """The cleaned values for update_organisation, logo only when it changes."""
+        fields = {name: self.cleaned_data[name] for name in self.fields if name != "logo"}
+        logo = self.cleaned_data.get("logo")
+        if logo is False:
+            fields["logo"] = ""
+        elif logo and hasattr(logo, "content_type"):
+            fields["logo"] = logo
+        return fields
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8, comma-separated, with a header row (the export's columns)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.MODUS_MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large (%(size)s); the limit is %(limit)s."),
+                code="too_large",
+                params={
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.MODUS_MAX_IMPORT_BYTES),
+                },
+            )
+        return upload
