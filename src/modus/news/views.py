@@ -1,9 +1,44 @@
-from django.http import HttpResponse
+"""Public news pages: the list and one article. Feeds live in ``feeds.py``."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from .forms import ArticleFilterForm
+from .selectors import article_for_viewer, published_articles
+
+ARTICLES_PER_PAGE = 10
 
 
+@require_GET
 def article_list(request):
-    return HttpResponse("TODO news")
+    """Public: published articles, newest first, ten a page, optionally in one language."""
+    form = ArticleFilterForm(request.GET or None)
+    language = form.cleaned_data["language"] if form.is_valid() else ""
+    page = Paginator(published_articles(language=language or None), ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "news/article_list.html",
+        {"form": form, "page_obj": page, "articles": page.object_list, "language": language},
+    )
 
 
+@require_GET
 def article_detail(request, slug):
-    return HttpResponse("TODO article")
+    """Public for published articles; drafts and scheduled articles only for staff."""
+    article = article_for_viewer(slug, request.user)
+    if article is None:
+        raise Http404
+    return render(
+        request,
+        "news/article_detail.html",
+        {
+            "article": article,
+            "is_public": article.is_public,
+            "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
+            "image_url": request.build_absolute_uri(article.image.url) if article.image else "",
+        },
+    )
