@@ -189,3 +189,11 @@ def test_admin_refuses_a_fake_image(admin_client):
     )
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["image"]
+
+
+def test_import_form_renders_with_labels(admin_client):
+    response = admin_client.get(reverse(IMPORT_URL))
+    content = response.content.decode()
+    assert response.status_code == 200
+    for field in ["file", "author_organisation", "language"]:
+        assert f'<label for="id_{field}"' in content
