@@ -114,7 +114,7 @@ class BrowserSession:
 
     def _on_navigation(self, frame):
         if frame == self.page.main_frame and frame.url.startswith(self.base_url):
-            self.visited.append(frame.url)
+            self.visited.append(frame.url.split("#")[0])
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -144,7 +144,7 @@ class BrowserSession:
         if self.errors:
             problems.append("browser errors:\n" + "\n".join(self.errors))
             self.errors.clear()
-        self.checked.add(self.page.url)
+        self.checked.add(self.page.url.split("#")[0])
         assert not problems, f"{step} ({self.page.url}):\n" + "\n".join(problems)
 
     def screenshot(self, step: str, viewport: str) -> None:
