@@ -311,3 +311,28 @@ def test_public_person_page_shows_organisation(client):
 def test_private_person_page_is_a_404(client, member):
     person = PersonFactory(public=False)
     assert client.get(person.get_absolute_url()).status_code == 404
+
+
+def test_login_ignores_the_case_of_the_address(client):
+    UserFactory(email="jana@example.org")
+    response = client.post(
+        reverse("accounts:login"), {"username": "Jana@Example.ORG", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+
+
+def test_revoking_a_token_leaves_other_users_tokens_alone(client, member):
+    other = UserFactory()
+    other_token = services.create_api_token(other)
+    services.create_api_token(member)
+    client.post(reverse("accounts:token-delete"))
+    client.post(reverse("accounts:token-create"))
+    assert Token.objects.get(user=other).key == other_token.key
+
+
+def test_erasing_an_account_leaves_other_accounts_alone(client, member):
+    other = UserFactory()
+    services.profile_of(other)
+    client.post(reverse("accounts:erase"), {"password": PASSWORD, "confirm": "on"})
+    assert User.objects.filter(pk=other.pk).exists()
+    assert Person.objects.filter(user=other).exists()

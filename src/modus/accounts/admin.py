@@ -36,6 +36,11 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "full_name"]
     readonly_fields = ["last_login", "date_joined"]
     inlines = [MembershipInline]
+
+    def get_inlines(self, request, obj):
+        # Memberships are added once the account exists.
+        return self.inlines if obj is not None else []
+
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Personal information"), {"fields": ("full_name", "preferred_language")}),

@@ -46,6 +46,10 @@ class EmailAuthenticationForm(AuthenticationForm):
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
+    def clean_username(self):
+        # Addresses are stored in lower case, so "Jana@Example.org" signs in too.
+        return self.cleaned_data["username"].strip().lower()
+
 
 class SignUpForm(forms.Form):
     email = forms.EmailField(
