@@ -131,6 +131,7 @@ class OrganisationForm(forms.ModelForm):
         required=False,
         help_text=_("One per line, or separated by semicolons."),
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     ecosystems = forms.ModelMultipleChoiceField(
         label=_("Industrial ecosystems"),
         queryset=Ecosystem.objects.all(),

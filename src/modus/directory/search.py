@@ -1,7 +1,10 @@
 """Full-text search over ``Organisation.search_text`` on both supported databases.
 
 SQLite: an FTS5 table with external content (the organisation table), kept current by triggers.
-PostgreSQL: a GIN index on ``to_tsvector('simple', search_text)``.
+PostgreSQL: ``to_tsvector('simple', search_text)`` kept in a stored generated column with a GIN
+index. Storing the vector (rather than only indexing the expression) matters for ranking: without
+it every matching row's text is parsed again to compute ``ts_rank``. The column is not part of the
+Django model; PostgreSQL fills it on every write.
 Both match every word of the query as a prefix ("aviat" finds "aviation"). User input is reduced
 to its words first, so quotes and operators can never reach the query syntax.
 """
@@ -13,7 +16,8 @@ from django.db.models import BooleanField, FloatField, Value
 from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "directory_organisation_fts"
-PG_INDEX = "directory_organisation_search_gin"
+PG_INDEX = "directory_organisation_search_vector_gin"
+PG_OLD_INDEX = "directory_organisation_search_gin"  # 0002's expression index, replaced
 MAX_TERMS = 12
 
 # Letters and digits only: no quotes, stars, brackets, colons or operators survive.
@@ -39,11 +43,17 @@ SQLITE_TEARDOWN = [
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_au",
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
+PG_COLUMN = "search_vector"
 POSTGRES_SETUP = [
-    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON directory_organisation "
-    "USING gin (to_tsvector('simple', search_text))"
+    f"DROP INDEX IF EXISTS {PG_OLD_INDEX}",
+    f"ALTER TABLE directory_organisation ADD COLUMN IF NOT EXISTS {PG_COLUMN} tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED",
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON directory_organisation USING gin ({PG_COLUMN})",
 ]
-POSTGRES_TEARDOWN = [f"DROP INDEX IF EXISTS {PG_INDEX}"]
+POSTGRES_TEARDOWN = [
+    f"DROP INDEX IF EXISTS {PG_INDEX}",
+    f"ALTER TABLE directory_organisation DROP COLUMN IF EXISTS {PG_COLUMN}",
+]
 
 
 def query_terms(query: str) -> list[str]:
@@ -103,7 +113,7 @@ def apply(queryset, query: str):
         return queryset
     if connection.vendor == "postgresql":
         tsquery = _postgres_tsquery(terms)
-        vector = 'to_tsvector(\'simple\', "directory_organisation"."search_text")'
+        vector = f'"directory_organisation"."{PG_COLUMN}"'
         return queryset.filter(
             RawSQL(f"{vector} @@ to_tsquery('simple', %s)", [tsquery], BooleanField())
         ).annotate(
