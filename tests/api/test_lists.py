@@ -105,3 +105,19 @@ def test_list_query_count(api_client, django_assert_num_queries, url, make, quer
     with django_assert_num_queries(queries):  # count and page
         response = api_client.get(url)
     assert response.json()["count"] == count
+
+
+def test_anonymous_clients_are_throttled(api_client, settings):
+    from django.core.cache import cache
+
+    settings.MODUS_API_ANON_RATE = "2/minute"
+    cache.clear()
+    try:
+        assert api_client.get("/api/v1/ecosystems/").status_code == 200
+        assert api_client.get("/api/v1/ecosystems/").status_code == 200
+        response = api_client.get("/api/v1/ecosystems/")
+        assert response.status_code == 429
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["code"] == "throttled"
+    finally:
+        cache.clear()
