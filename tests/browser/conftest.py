@@ -109,8 +109,15 @@ class BrowserSession:
         page.on("framenavigated", self._on_navigation)
 
     def _on_console(self, message):
-        if message.type == "error":
-            self.errors.append(f"console error: {message.text}")
+        if message.type != "error":
+            return
+        # A page answered on purpose with an error status (403, 404) is not a broken resource.
+        document = self.page.url.split("#")[0]
+        if message.text.startswith("Failed to load resource") and (
+            message.location.get("url", "").split("#")[0] == document
+        ):
+            return
+        self.errors.append(f"console error: {message.text} ({message.location.get('url')})")
 
     def _on_navigation(self, frame):
         if frame == self.page.main_frame and frame.url.startswith(self.base_url):

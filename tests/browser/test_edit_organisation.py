@@ -62,7 +62,7 @@ def test_admin_edits_their_organisation(ui, demo):
     expect(page.get_by_role("link", name=re.compile(r"^Edit", re.I))).to_have_count(0)
     ui.check("public-before")
 
-    page.locator("header").get_by_role("link", name="Log in").click()
+    page.get_by_role("banner").get_by_role("link", name="Log in").click()
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     first_tab_stop_is_the_skip_link(page, from_top=True)
     login_form = page.locator("main form").first
@@ -92,3 +92,34 @@ def test_admin_edits_their_organisation(ui, demo):
 
     organisation.refresh_from_db()
     assert organisation.description == NEW_DESCRIPTION
+
+
+def sign_in(ui, user) -> None:
+    """A session cookie for ``user`` (the login form itself is tested above)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    ui.page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": ui.base_url}])
+
+
+@pytest.mark.browser
+def test_someone_elses_organisation_cannot_be_edited(ui, demo):
+    organisation = Organisation.objects.get(name=AVIATION)
+    other = Organisation.objects.exclude(pk=organisation.pk).first()
+    user = UserFactory(email="admin@other.example")
+    MembershipFactory(user=user, organisation=other, role=Membership.Role.ADMIN)
+    sign_in(ui, user)
+
+    page = ui.goto(organisation.get_absolute_url())
+    expect(page.get_by_role("banner")).to_contain_text("My account")
+    expect(page.get_by_role("link", name=re.compile(r"^Edit", re.I))).to_have_count(0)
+    ui.check("public")
+
+    response = page.goto(ui.url(organisation.get_absolute_url() + "edit/"))
+    assert response.status == 403
+    expect(page.locator("main textarea")).to_have_count(0)
+    ui.check("refused")
+    organisation.refresh_from_db()
+    assert organisation.description != NEW_DESCRIPTION
