@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template import loader
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
@@ -106,3 +107,27 @@ class EraseAccountForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my account and its data are erased for good."), required=True
     )
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Sends the reset link as a background job (inline without a broker, Celery with one)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from modus.web.tasks import send_email
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        html_body = (
+            loader.render_to_string(html_email_template_name, context)
+            if html_email_template_name
+            else ""
+        )
+        send_email.delay(to=[to_email], subject=subject, body=body, html_body=html_body)

@@ -15,7 +15,13 @@ from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
 from . import selectors, services
-from .forms import EmailAuthenticationForm, EraseAccountForm, ProfileForm, SignUpForm
+from .forms import (
+    EmailAuthenticationForm,
+    EraseAccountForm,
+    ProfileForm,
+    QueuedPasswordResetForm,
+    SignUpForm,
+)
 from .permissions import administered_organisations
 
 
@@ -34,6 +40,7 @@ class LogoutView(auth_views.LogoutView):
 class PasswordResetView(auth_views.PasswordResetView):
     """Public. Asks for an e-mail address and sends a reset link to it if an account exists."""
 
+    form_class = QueuedPasswordResetForm
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
