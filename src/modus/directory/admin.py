@@ -62,6 +62,11 @@ class OrganisationAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     actions = [export_csv]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "website":
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def save_related(self, request, form, formsets, change):
         # The admin writes the model itself; keep the search text in step with what it saved.
         super().save_related(request, form, formsets, change)
