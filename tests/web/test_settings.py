@@ -6,6 +6,7 @@ import sys
 def run_modus(*args, env_extra=None, tmp_path):
     env = {**os.environ, "MODUS_DATA_DIR": str(tmp_path), **(env_extra or {})}
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the browser tests set it for their own process
     return subprocess.run(
         [sys.executable, "-m", "modus", *args], env=env, capture_output=True, text=True, timeout=120
     )
