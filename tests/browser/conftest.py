@@ -191,8 +191,9 @@ def squeeze(text: str) -> str:
 
 @pytest.fixture
 def demo(transactional_db):
-    """The demo's regions, organisations and seed article, loaded through the demo code."""
-    from modus.demo import directory_data, news_data
+    """The demo's regions, organisations, programme and articles, loaded through the demo code
+    in the order ``modus demo`` uses (without the synthetic organisations)."""
+    from modus.demo import directory_data, news_data, programme_data
     from modus.directory.services import load_regions
 
     def quiet(*args, **kwargs):
@@ -200,4 +201,5 @@ def demo(transactional_db):
 
     load_regions()
     directory_data.load(log=quiet)
+    programme_data.load(log=quiet)
     news_data.load(log=quiet)

@@ -50,6 +50,8 @@ def test_region_page_shows_its_priorities(ui, demo):
     assert priorities, "the demo gives Śląskie (PL22) its smart-specialisation priorities"
     page = ui.goto("/directory/regions/PL22/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Śląskie")
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.locator("[aria-current=page]")).to_have_text("Regions")
     main = page.locator("main")
     for title in priorities:
         expect(main).to_contain_text(title)
