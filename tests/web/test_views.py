@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -9,9 +11,15 @@ pytestmark = pytest.mark.django_db
 def test_home_shows_latest_news_and_upcoming_events(client):
     ArticleFactory(title="We went to Katowice")
     EventFactory(name="Clusters meet Regions: Vaasa")
+    EventFactory(
+        name="Clusters meet Regions: Katowice",
+        starts_on=dt.date(2022, 11, 7),
+        ends_on=dt.date(2022, 11, 8),
+    )
     response = client.get(reverse("web:home"))
     content = response.content.decode()
     assert response.status_code == 200
+    assert "Clusters meet Regions: Katowice" in content
     assert "We went to Katowice" in content
     assert "Clusters meet Regions: Vaasa" in content
 
@@ -20,7 +28,7 @@ def test_home_shows_latest_news_and_upcoming_events(client):
 def test_home_query_count(client, django_assert_num_queries, count):
     ArticleFactory.create_batch(count)
     EventFactory.create_batch(count)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         response = client.get(reverse("web:home"))
     assert response.status_code == 200
 

@@ -145,7 +145,11 @@ def generate_organisations(total: int, *, seed=2022, log=print) -> int:
     if not missing:
         return 0
     all_regions = Region.objects.in_bulk()
-    regions = sorted((r for r in all_regions.values() if r.level == 3), key=lambda r: r.code)
+    # Extra-Regio codes (ending in Z) are statistical placeholders, not places to be located in.
+    regions = sorted(
+        (r for r in all_regions.values() if r.level == 3 and not r.code.endswith("Z")),
+        key=lambda r: r.code,
+    )
     regions = regions or sorted(all_regions.values(), key=lambda r: r.code)
     ecosystems = {e.key: e for e in Ecosystem.objects.all()}
     through = Organisation.ecosystems.through

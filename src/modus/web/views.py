@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from modus.events.selectors import upcoming_events
+from modus.events.selectors import past_events, upcoming_events
 from modus.news.selectors import latest_articles
 
 
@@ -15,7 +15,11 @@ def home(request):
     return render(
         request,
         "web/home.html",
-        {"articles": latest_articles(limit=6), "upcoming_events": upcoming_events(limit=5)},
+        {
+            "articles": latest_articles(limit=6),
+            "upcoming_events": upcoming_events(limit=5),
+            "recent_events": past_events(limit=3),
+        },
     )
 
 
