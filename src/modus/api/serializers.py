@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from modus.directory.models import Ecosystem, Organisation, Region, SmartSpecialisationPriority
-from modus.directory.services import update_organisation
+from modus.directory.services import PROFILE_FIELDS, update_organisation
 from modus.events.models import Event
 from modus.news.models import Article
 from modus.programmes.models import Programme
@@ -97,30 +97,7 @@ class OrganisationUpdateSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "acronym",
-            "kind",
-            "description",
-            "website",
-            "email",
-            "phone",
-            "city",
-            "country_code",
-            "region",
-            "founded_year",
-            "ecosystems",
-            "technology_fields",
-            "members_sme",
-            "members_large",
-            "members_research",
-            "members_public",
-            "members_other",
-            "management_staff_fte",
-            "label",
-            "label_date",
-            "validation_status",
-        ]
+        fields = [name for name in PROFILE_FIELDS if name != "logo"]
 
     def validate_country_code(self, value):
         return value.upper()

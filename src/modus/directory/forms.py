@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Ecosystem, Organisation, Region
 from .reference import COUNTRY_NAMES
+from .services import PROFILE_FIELDS
 
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
@@ -141,31 +142,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "acronym",
-            "kind",
-            "description",
-            "website",
-            "email",
-            "phone",
-            "city",
-            "country_code",
-            "region",
-            "founded_year",
-            "logo",
-            "ecosystems",
-            "technology_fields",
-            "members_sme",
-            "members_large",
-            "members_research",
-            "members_public",
-            "members_other",
-            "management_staff_fte",
-            "label",
-            "label_date",
-            "validation_status",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {
             "logo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
             "label_date": forms.DateInput(attrs={"type": "date"}),

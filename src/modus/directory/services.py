@@ -26,34 +26,34 @@ class OrganisationPermissionError(OrganisationError, PermissionDenied):
     """The acting user may not do this (codes ``not_admin``, ``not_staff``, ``not_signed_in``)."""
 
 
-# Fields a profile edit may change; everything else is the system's (slug, search_text, dates).
-EDITABLE_FIELDS = frozenset(
-    {
-        "name",
-        "acronym",
-        "kind",
-        "description",
-        "website",
-        "email",
-        "phone",
-        "city",
-        "country_code",
-        "region",
-        "founded_year",
-        "logo",
-        "ecosystems",
-        "technology_fields",
-        "members_sme",
-        "members_large",
-        "members_research",
-        "members_public",
-        "members_other",
-        "management_staff_fte",
-        "label",
-        "label_date",
-        "validation_status",
-    }
+# Fields a profile edit may change, in the order forms show them; everything else is the
+# system's (slug, search_text, dates). The edit form and the API serializer use this list.
+PROFILE_FIELDS = (
+    "name",
+    "acronym",
+    "kind",
+    "description",
+    "website",
+    "email",
+    "phone",
+    "city",
+    "country_code",
+    "region",
+    "founded_year",
+    "logo",
+    "ecosystems",
+    "technology_fields",
+    "members_sme",
+    "members_large",
+    "members_research",
+    "members_public",
+    "members_other",
+    "management_staff_fte",
+    "label",
+    "label_date",
+    "validation_status",
 )
+EDITABLE_FIELDS = frozenset(PROFILE_FIELDS)
 
 
 # Regions and ecosystems ----------------------------------------------------------------------
