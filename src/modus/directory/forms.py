@@ -3,6 +3,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from modus.web.widgets import QuickSelect
+
 from .models import Ecosystem, Organisation, Region
 from .reference import COUNTRY_NAMES
 from .services import PROFILE_FIELDS
@@ -14,11 +16,13 @@ class DirectorySearchForm(forms.Form):
     """The directory's GET form. Invalid filters are reported and ignored, never a 500."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    region = forms.CharField(label=_("Region"), required=False, widget=forms.Select)
-    ecosystem = forms.ChoiceField(label=_("Industrial ecosystem"), required=False)
-    label = forms.ChoiceField(label=_("Excellence label"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, widget=QuickSelect)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=QuickSelect)
+    region = forms.CharField(label=_("Region"), required=False, widget=QuickSelect)
+    ecosystem = forms.ChoiceField(
+        label=_("Industrial ecosystem"), required=False, widget=QuickSelect
+    )
+    label = forms.ChoiceField(label=_("Excellence label"), required=False, widget=QuickSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
