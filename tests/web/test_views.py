@@ -64,3 +64,14 @@ def test_language_can_be_switched_to_czech(client):
     assert response.status_code == 200
     assert response.content.decode().startswith("<!DOCTYPE html>")
     assert 'lang="cs"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "15 December 2022"), ("cs", "15. prosince 2022"), ("pl", "15 grudnia 2022")],
+)
+def test_dates_read_naturally_in_each_language(client, language, expected):
+    created = dt.datetime(2022, 12, 15, 20, 48, tzinfo=dt.UTC)
+    ArticleFactory(created_at=created, published_at=created)
+    response = client.get(reverse("web:home"), HTTP_ACCEPT_LANGUAGE=language)
+    assert expected in response.content.decode()

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modus.web.widgets import QuickSelect
 
 from .models import Ecosystem, Organisation, Region
-from .reference import COUNTRY_NAMES
+from .reference import COUNTRY_NAMES, country_name
 from .services import PROFILE_FIELDS
 
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -31,7 +31,7 @@ class DirectorySearchForm(forms.Form):
         self.fields["q"].widget.input_type = "search"
         self.fields["kind"].choices = anything + list(Organisation.Kind.choices)
         self.fields["country"].choices = anything + sorted(
-            COUNTRY_NAMES.items(), key=lambda item: item[1]
+            ((code, str(name)) for code, name in COUNTRY_NAMES.items()), key=lambda item: item[1]
         )
         groups = {}
         for code, name, country in Region.objects.filter(level__in=(1, 2)).values_list(
@@ -39,8 +39,7 @@ class DirectorySearchForm(forms.Form):
         ):
             groups.setdefault(country, []).append((code, f"{code} {name}"))
         self.fields["region"].widget.choices = anything + [
-            (COUNTRY_NAMES.get(country, country), options)
-            for country, options in sorted(groups.items())
+            (country_name(country), options) for country, options in sorted(groups.items())
         ]
         self.fields["ecosystem"].choices = anything + list(
             Ecosystem.objects.values_list("key", "label")

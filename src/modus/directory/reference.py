@@ -4,6 +4,7 @@ Ecosystem keys never change (CSV files and the API use them); labels are for dis
 wording of the Commission's list.
 """
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 ECOSYSTEMS = [
@@ -23,49 +24,57 @@ ECOSYSTEMS = [
     ("tourism", _("Tourism")),
 ]
 
-# English names for the country codes NUTS uses (note EL for Greece and UK, not GR and GB).
+# Names for the country codes NUTS uses (note EL for Greece and UK, not GR and GB), shown in the
+# reader's language; the database and the search index keep the English ones.
 COUNTRY_NAMES = {
-    "AL": "Albania",
-    "AT": "Austria",
-    "BE": "Belgium",
-    "BG": "Bulgaria",
-    "CH": "Switzerland",
-    "CY": "Cyprus",
-    "CZ": "Czechia",
-    "DE": "Germany",
-    "DK": "Denmark",
-    "EE": "Estonia",
-    "EL": "Greece",
-    "ES": "Spain",
-    "FI": "Finland",
-    "FR": "France",
-    "HR": "Croatia",
-    "HU": "Hungary",
-    "IE": "Ireland",
-    "IS": "Iceland",
-    "IT": "Italy",
-    "LI": "Liechtenstein",
-    "LT": "Lithuania",
-    "LU": "Luxembourg",
-    "LV": "Latvia",
-    "ME": "Montenegro",
-    "MD": "Moldova",
-    "MK": "North Macedonia",
-    "MT": "Malta",
-    "NL": "Netherlands",
-    "NO": "Norway",
-    "PL": "Poland",
-    "PT": "Portugal",
-    "RO": "Romania",
-    "RS": "Serbia",
-    "SE": "Sweden",
-    "SI": "Slovenia",
-    "SK": "Slovakia",
-    "TR": "Türkiye",
-    "UA": "Ukraine",
-    "UK": "United Kingdom",
+    "AL": _("Albania"),
+    "AT": _("Austria"),
+    "BE": _("Belgium"),
+    "BG": _("Bulgaria"),
+    "CH": _("Switzerland"),
+    "CY": _("Cyprus"),
+    "CZ": _("Czechia"),
+    "DE": _("Germany"),
+    "DK": _("Denmark"),
+    "EE": _("Estonia"),
+    "EL": _("Greece"),
+    "ES": _("Spain"),
+    "FI": _("Finland"),
+    "FR": _("France"),
+    "HR": _("Croatia"),
+    "HU": _("Hungary"),
+    "IE": _("Ireland"),
+    "IS": _("Iceland"),
+    "IT": _("Italy"),
+    "LI": _("Liechtenstein"),
+    "LT": _("Lithuania"),
+    "LU": _("Luxembourg"),
+    "LV": _("Latvia"),
+    "ME": _("Montenegro"),
+    "MD": _("Moldova"),
+    "MK": _("North Macedonia"),
+    "MT": _("Malta"),
+    "NL": _("Netherlands"),
+    "NO": _("Norway"),
+    "PL": _("Poland"),
+    "PT": _("Portugal"),
+    "RO": _("Romania"),
+    "RS": _("Serbia"),
+    "SE": _("Sweden"),
+    "SI": _("Slovenia"),
+    "SK": _("Slovakia"),
+    "TR": _("Türkiye"),
+    "UA": _("Ukraine"),
+    "UK": _("United Kingdom"),
 }
 
 
 def country_name(code: str) -> str:
-    return COUNTRY_NAMES.get(code, code)
+    """The country's name in the active language."""
+    return str(COUNTRY_NAMES.get(code, code))
+
+
+def english_country_name(code: str) -> str:
+    """The country's English name, as stored in the database and indexed for search."""
+    with translation.override("en"):
+        return country_name(code)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from modus.accounts.permissions import is_organisation_admin
 
 from .models import Ecosystem, Organisation, Region, SmartSpecialisationPriority
-from .reference import ECOSYSTEMS, country_name
+from .reference import ECOSYSTEMS, english_country_name
 
 
 class OrganisationError(ValidationError):
@@ -83,7 +83,7 @@ def nuts_regions() -> list[Region]:
     rows = [r for r in nuts.data if type(r).__name__ == "NUTSRegion"]
     regions = {}
     for country in sorted({r.country_code for r in rows}):
-        regions[country] = Region(code=country, name=country_name(country), level=0,
+        regions[country] = Region(code=country, name=english_country_name(country), level=0,
                                   country_code=country, parent_id=None)  # fmt: skip
     for r in sorted(rows, key=lambda r: (int(r.level), r.code)):
         level = int(r.level)
@@ -152,7 +152,7 @@ def build_search_text(organisation, *, ecosystem_labels=None, regions_by_code=No
         " ".join(organisation.technology_fields or []),
         " ".join(ecosystem_labels),
         " ".join(region_names),
-        country_name(organisation.country_code) if organisation.country_code else "",
+        english_country_name(organisation.country_code) if organisation.country_code else "",
     ]
     return "\n".join(part for part in parts if part)
 

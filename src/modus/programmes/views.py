@@ -2,7 +2,10 @@ from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from modus.directory.reference import country_name
 
 from . import selectors
 
@@ -24,8 +27,8 @@ def programme_detail(request, slug):
     today = timezone.localdate()
     events = programme.public_events
     by_country = [
-        (country, list(items))
-        for country, items in groupby(
+        (country_name(code) if code else _("Country not given"), list(items))
+        for code, items in groupby(
             sorted(events, key=lambda e: (e.country_code, e.starts_on)),
             key=lambda e: e.country_code,
         )
