@@ -24,7 +24,7 @@ from tests.factories import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED = Path("/work/shared/seed/000_dc329cb9f00816d8.txt")
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_dc329cb9f00816d8.txt"
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 
 
