@@ -177,22 +177,6 @@ def _fields_from_row(cleaned, columns) -> dict:
     return fields
 
 
-def _differs(organisation, fields) -> bool:
-    for name, value in fields.items():
-        if name == "ecosystems":
-            current = {e.key for e in organisation.ecosystems.all()}
-            if current != {e.key for e in value}:
-                return True
-        elif name == "region":
-            if organisation.region_id != (value.code if value else None):
-                return True
-        elif name == "country_code" and not value and "region" in fields:
-            continue  # derived from the region on save
-        elif getattr(organisation, name) != value:
-            return True
-    return False
-
-
 def _read_text(file_or_text) -> str:
     if isinstance(file_or_text, bytes):
         return file_or_text.decode("utf-8-sig")
@@ -265,7 +249,7 @@ def import_organisations_csv(file_or_text, *, actor=None) -> ImportReport:
         slug = form.cleaned_data["slug"]
         fields = _fields_from_row(form.cleaned_data, [c for c in columns if c in data])
         organisation = existing.get(slug)
-        if organisation is not None and not _differs(organisation, fields):
+        if organisation is not None and not services.organisation_differs(organisation, fields):
             report.unchanged += 1
             continue
         try:

@@ -240,10 +240,32 @@ def update_organisation(organisation, *, actor, **fields):
         return _apply(organisation, fields)
 
 
+def organisation_differs(organisation, fields) -> bool:
+    """Whether writing these fields would change the organisation (imports skip equal rows)."""
+    for name, value in fields.items():
+        if name == "ecosystems":
+            current = {e.key for e in organisation.ecosystems.all()}
+            if current != {e.key for e in value}:
+                return True
+        elif name == "region":
+            if organisation.region_id != (value.code if value else None):
+                return True
+        elif name == "country_code" and not value and "region" in fields:
+            continue  # derived from the region on save
+        elif getattr(organisation, name) != value:
+            return True
+    return False
+
+
 def save_organisation(*, slug: str, **fields) -> tuple[Organisation, bool]:
-    """The system's idempotent write (demo data, imports): create or update by slug."""
+    """The system's idempotent write (demo data, imports): create or update by slug.
+
+    An organisation that already has these values is not written at all.
+    """
     _check_fields(fields)
     organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is not None and not organisation_differs(organisation, fields):
+        return organisation, False
     with transaction.atomic():
         if organisation is None:
             return _apply(Organisation(slug=slug), fields), True
@@ -280,6 +302,7 @@ __all__ = [
     "load_ecosystems",
     "load_regions",
     "nuts_regions",
+    "organisation_differs",
     "save_organisation",
     "save_priority",
     "slug_for",
