@@ -3,13 +3,12 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from modus.web.uploads import check_image_upload
 from modus.web.widgets import QuickSelect
 
 from .models import Ecosystem, Organisation, Region
 from .reference import COUNTRY_NAMES, country_name
 from .services import PROFILE_FIELDS
-
-ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
 class DirectorySearchForm(forms.Form):
@@ -68,25 +67,6 @@ class DirectorySearchForm(forms.Form):
             "ecosystem": data.get("ecosystem") or None,
             "label": data.get("label") or None,
         }
-
-
-def check_image(upload):
-    """A real JPEG, PNG or WebP image no larger than MODUS_MAX_IMAGE_BYTES."""
-    if upload.size > settings.MODUS_MAX_IMAGE_BYTES:
-        raise forms.ValidationError(
-            _("The image is too large (%(size)s); the limit is %(limit)s."),
-            code="too_large",
-            params={
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(settings.MODUS_MAX_IMAGE_BYTES),
-            },
-        )
-    image = getattr(upload, "image", None)  # set by forms.ImageField after Pillow opened it
-    if image is None or (image.format or "").upper() not in ALLOWED_IMAGE_FORMATS:
-        raise forms.ValidationError(
-            _("Upload a JPEG, PNG or WebP image."), code="invalid_image_format"
-        )
-    return upload
 
 
 class ListField(forms.CharField):
@@ -167,7 +147,7 @@ class OrganisationForm(forms.ModelForm):
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
         if logo and hasattr(logo, "content_type"):  # a new upload, not the stored file
-            check_image(logo)
+            check_image_upload(logo)
         return logo
 
     def clean(self):

@@ -4,8 +4,8 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from modus.accounts.forms import check_image_upload
 from modus.directory.models import Organisation
+from modus.web.uploads import check_image_upload
 
 from .errors import NewsError
 from .models import Article
