@@ -44,7 +44,8 @@ def first_tab_stop_is_the_skip_link(page, *, from_top=False) -> None:
     )
     assert focused == ["#main", "Skip to content"], focused
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
+    # Following the in-page link moves focus asynchronously; wait for it rather than race it.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'main'")
 
 
 def assert_fields_labelled(form) -> None:
