@@ -5,7 +5,7 @@ from django.urls import reverse
 from PIL import Image
 
 from modus.accounts.models import Membership
-from modus.directory.models import Organisation
+from modus.directory.models import Ecosystem, Organisation
 from modus.directory.services import create_organisation, save_priority
 from tests.factories import (
     ArticleFactory,
@@ -368,3 +368,15 @@ def test_sitemap_lists_organisations_and_regions(client, aviation_cluster):
     html = client.get(reverse("sitemap")).content.decode()
     assert aviation_cluster.get_absolute_url() in html
     assert reverse("directory:region", kwargs={"code": "PL22"}) in html
+
+
+def test_ecosystems_are_shown_in_the_readers_language(client):
+    from modus.directory.services import load_ecosystems
+
+    load_ecosystems()
+    organisation = create_organisation(name="Silesian Sky Cluster", kind="cluster")
+    organisation.ecosystems.set(Ecosystem.objects.filter(key="aerospace-defence"))
+    response = client.get(organisation.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="cs")
+    assert "Letectví, kosmonautika a obrana" in response.content.decode()
+    listing = client.get(reverse("directory:index"), HTTP_ACCEPT_LANGUAGE="pl")
+    assert 'value="aerospace-defence"' in listing.content.decode()

@@ -40,9 +40,9 @@ class DirectorySearchForm(forms.Form):
         self.fields["region"].widget.choices = anything + [
             (country_name(country), options) for country, options in sorted(groups.items())
         ]
-        self.fields["ecosystem"].choices = anything + list(
-            Ecosystem.objects.values_list("key", "label")
-        )
+        self.fields["ecosystem"].choices = anything + [
+            (e.key, e.display_label) for e in Ecosystem.objects.all()
+        ]
         self.fields["label"].choices = anything + [
             choice for choice in Organisation.Label.choices if choice[0]
         ]

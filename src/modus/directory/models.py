@@ -17,7 +17,14 @@ class Ecosystem(models.Model):
         ordering = ["position", "label"]
 
     def __str__(self):
-        return self.label
+        return self.display_label
+
+    @property
+    def display_label(self) -> str:
+        """The label in the reader's language (the stored label is the English one)."""
+        from .reference import ECOSYSTEM_LABELS
+
+        return str(ECOSYSTEM_LABELS.get(self.key, self.label))
 
 
 class Region(models.Model):

@@ -24,6 +24,8 @@ ECOSYSTEMS = [
     ("tourism", _("Tourism")),
 ]
 
+ECOSYSTEM_LABELS = dict(ECOSYSTEMS)
+
 # Names for the country codes NUTS uses (note EL for Greece and UK, not GR and GB), shown in the
 # reader's language; the database and the search index keep the English ones.
 COUNTRY_NAMES = {
