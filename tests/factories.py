@@ -7,7 +7,15 @@ from django.utils import timezone
 
 from modus.accounts.models import Membership, Person, User
 from modus.directory.models import Ecosystem, Organisation, Region, SmartSpecialisationPriority
-from modus.events.models import Event, EventOrganiser
+from modus.events.models import (
+    Event,
+    EventOrganiser,
+    Registration,
+    Room,
+    Session,
+    SessionRole,
+    Venue,
+)
 from modus.news.models import Article
 from modus.programmes.models import Programme
 
@@ -131,3 +139,55 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     status = Article.Status.PUBLISHED
     created_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=2))
     published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    name = factory.Sequence(lambda n: f"Congress Centre {n}")
+    city = "Katowice"
+    country_code = "PL"
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Hall {n}")
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    """A session on the event's first day, 9:00 + n hours UTC, one hour long."""
+
+    class Meta:
+        model = Session
+
+    event = factory.SubFactory(EventFactory)
+    slug = factory.Sequence(lambda n: f"session-{n}")
+    title = factory.Sequence(lambda n: f"Session {n}")
+    kind = Session.Kind.KEYNOTE
+    starts_at = factory.LazyAttribute(
+        lambda o: dt.datetime.combine(o.event.starts_on, dt.time(9), tzinfo=dt.UTC)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=1))
+
+
+class SessionRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SessionRole
+
+    session = factory.SubFactory(SessionFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = SessionRole.Role.SPEAKER
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(UserFactory)
+    participant_role = Registration.ParticipantRole.CLUSTER_MANAGER
+    status = Registration.Status.CONFIRMED

@@ -1,8 +1,9 @@
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from . import selectors
+from .. import selectors
 
 
 @require_GET
@@ -23,3 +24,28 @@ def event_detail(request, slug):
         selectors.public_events().prefetch_related("organiser_roles__organisation"), slug=slug
     )
     return render(request, "events/event_detail.html", {"event": event})
+
+
+def session_detail(request, slug, session_slug):
+    """Public: one session (to be built)."""
+    raise Http404
+
+
+def speaker_detail(request, person_slug):
+    """Public: a speaker's sessions across the programme (to be built)."""
+    raise Http404
+
+
+def toggle_agenda_mark(request, slug, session_slug):
+    """Logged-in users: mark a session for their personal agenda (to be built)."""
+    raise Http404
+
+
+def my_agenda(request):
+    """Logged-in users: their personal agenda (to be built)."""
+    raise Http404
+
+
+def my_agenda_ics(request, token):
+    """Whoever holds the user's secret calendar link (to be built)."""
+    raise Http404
