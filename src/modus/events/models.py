@@ -398,3 +398,6 @@ class AgendaMark(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "session"], name="unique_agenda_mark")
         ]
+
+    def __str__(self):
+        return f"{self.user} – {self.session}"

@@ -8,7 +8,7 @@ urlpatterns = [
     # Public pages (views/public.py)
     path("", public.event_list, name="index"),
     path("my-agenda/", public.my_agenda, name="my-agenda"),
-    path("my-agenda/<str:token>.ics", public.my_agenda_ics, name="my-agenda-ics"),
+    path("my-agenda/<str:token>.ics", exports.my_agenda_ics, name="my-agenda-ics"),
     path("speakers/<slug:person_slug>/", public.speaker_detail, name="speaker"),
     path("<slug:slug>/", public.event_detail, name="detail"),
     path("<slug:slug>/sessions/<slug:session_slug>/", public.session_detail, name="session"),

@@ -19,3 +19,8 @@ def schedule_xml(request, slug):
 def schedule_json(request, slug):
     """Public: the frab/C3VOC schedule JSON (to be built)."""
     raise Http404
+
+
+def my_agenda_ics(request, token):
+    """Whoever holds the user's secret calendar link: their personal agenda (to be built)."""
+    raise Http404

@@ -44,8 +44,3 @@ def toggle_agenda_mark(request, slug, session_slug):
 def my_agenda(request):
     """Logged-in users: their personal agenda (to be built)."""
     raise Http404
-
-
-def my_agenda_ics(request, token):
-    """Whoever holds the user's secret calendar link (to be built)."""
-    raise Http404
