@@ -1,9 +1,25 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
-from .. import selectors
+from modus.accounts.models import Person
+
+from .. import selectors, services
+from ..forms_public import AgendaFilterForm
+from ..models import Event, Session
+from ..recordings import embed_for
+
+AGENDA_CACHE_SECONDS = 60 * 60
 
 
 @require_GET
@@ -17,30 +33,147 @@ def event_list(request):
     )
 
 
+def agenda_cache_key(event, *, room, kind) -> str:
+    """Changes to the agenda (agenda_version) or the event (updated_at) make a new key."""
+    return ":".join(
+        str(part)
+        for part in (
+            "events:agenda",
+            event.pk,
+            event.agenda_version,
+            event.updated_at.timestamp(),
+            translation.get_language(),
+            room or "",
+            kind or "",
+        )
+    )
+
+
+def agenda_html(event, form: AgendaFilterForm) -> str:
+    """The agenda with its filter form, rendered once per agenda version, language and filter."""
+    filters = form.filters()
+    cacheable = not form.errors
+    key = agenda_cache_key(event, **filters)
+    html = cache.get(key) if cacheable else None
+    if html is None:
+        agenda = selectors.event_agenda(event, **filters)
+        form.offer(agenda.rooms, agenda.kinds)
+        html = render_to_string(
+            "events/public/_agenda.html",
+            {"event": event, "agenda": agenda, "form": form, "filtered": any(filters.values())},
+        )
+        if cacheable:
+            cache.set(key, str(html), AGENDA_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output, escaped when it was rendered
+
+
+def language_name(code: str) -> str:
+    """The language's name in the reader's language, or its code when Django does not know it."""
+    try:
+        return translation.get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
 @require_GET
 def event_detail(request, slug):
-    """Public: one published, postponed or cancelled event."""
-    event = get_object_or_404(
-        selectors.public_events().prefetch_related("organiser_roles__organisation"), slug=slug
+    """Public: one published, postponed or cancelled event with its agenda by day."""
+    try:
+        event = selectors.event_for_page(slug)
+    except Event.DoesNotExist as error:
+        raise Http404 from error
+    form = AgendaFilterForm(request.GET or None)
+    report = event.report if event.report and event.report.is_public else None
+    co_located = event.co_located_with
+    if co_located is not None and co_located.status not in selectors.PUBLIC_STATUSES:
+        co_located = None
+    return render(
+        request,
+        "events/public/event_detail.html",
+        {
+            "event": event,
+            "agenda_html": agenda_html(event, form),
+            "report": report,
+            "co_located": co_located,
+            "event_languages": [language_name(code) for code in event.languages],
+            "can_register": event.registration_open and event.status == Event.Status.PUBLISHED,
+        },
     )
-    return render(request, "events/event_detail.html", {"event": event})
 
 
+def _public_session_or_404(slug, session_slug):
+    try:
+        return selectors.public_session(slug, session_slug)
+    except Session.DoesNotExist as error:
+        raise Http404 from error
+
+
+@require_GET
 def session_detail(request, slug, session_slug):
-    """Public: one session (to be built)."""
-    raise Http404
+    """Public: one session of a public event, its people, materials and recording."""
+    session = _public_session_or_404(slug, session_slug)
+    return render(
+        request,
+        "events/public/session_detail.html",
+        {
+            "event": session.event,
+            "session": session,
+            "embed": embed_for(session.recording_url) if session.recording_url else None,
+            "marked": selectors.is_marked(request.user, session),
+        },
+    )
 
 
+@require_GET
 def speaker_detail(request, person_slug):
-    """Public: a speaker's sessions across the programme (to be built)."""
-    raise Http404
+    """Public: a person with a public profile or a role in a public event, and their sessions."""
+    try:
+        person = selectors.public_people().get(slug=person_slug)
+    except Person.DoesNotExist as error:
+        raise Http404 from error
+    return render(
+        request,
+        "events/public/speaker_detail.html",
+        {"person": person, "events": selectors.speaker_sessions(person)},
+    )
 
 
+@login_required
+@require_POST
 def toggle_agenda_mark(request, slug, session_slug):
-    """Logged-in users: mark a session for their personal agenda (to be built)."""
-    raise Http404
+    """Logged-in users: add a session to their personal agenda or take it off."""
+    session = _public_session_or_404(slug, session_slug)
+    try:
+        marked = services.toggle_agenda_mark(user=request.user, session=session)
+    except services.EventError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("Added to your agenda.") if marked else _("Taken off your agenda."),
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = session.get_absolute_url()
+    return redirect(target)
 
 
+@login_required
+@require_GET
 def my_agenda(request):
-    """Logged-in users: their personal agenda (to be built)."""
-    raise Http404
+    """Logged-in users: the sessions they speak in or marked, by event and day."""
+    try:
+        from ..calendars import personal_agenda_token
+    except ImportError:  # the calendar exports are not there yet
+        feed_url = None
+    else:
+        feed_url = request.build_absolute_uri(
+            reverse("events:my-agenda-ics", kwargs={"token": personal_agenda_token(request.user)})
+        )
+    return render(
+        request,
+        "events/public/my_agenda.html",
+        {"agenda": selectors.personal_agenda(request.user), "feed_url": feed_url},
+    )
