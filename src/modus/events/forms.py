@@ -1,0 +1,340 @@
+"""Forms co-hosts use to manage their event. They check input; the agenda services write."""
+
+import datetime as dt
+import re
+import zoneinfo
+
+from django import forms
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from modus.accounts.models import Person
+from modus.directory.models import Ecosystem, Organisation, SmartSpecialisationPriority
+from modus.news.models import Article
+from modus.web.widgets import QuickSelect
+
+from .models import Event, Material, Room, Session, SessionRole, Venue
+from .services.agenda import (
+    AgendaError,
+    check_material_upload,
+    event_datetime,
+    max_material_bytes,
+)
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _split_list(value: str) -> list[str]:
+    return [item.strip() for item in re.split(r"[,\n]", value or "") if item.strip()]
+
+
+class EventManageForm(forms.ModelForm):
+    """The details of an event its co-hosts keep up to date."""
+
+    time_zone = forms.ChoiceField(label=_("time zone"), widget=QuickSelect)
+    languages = forms.CharField(
+        label=_("languages"),
+        required=False,
+        help_text=_("Language codes separated by commas, e.g. en, pl."),
+    )
+    ecosystems = forms.ModelMultipleChoiceField(
+        label=_("industrial ecosystems"),
+        queryset=Ecosystem.objects.order_by("position", "label"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    priorities = forms.ModelMultipleChoiceField(
+        label=_("priorities of the host region"),
+        queryset=SmartSpecialisationPriority.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    venue = forms.ModelChoiceField(
+        label=_("venue"), queryset=Venue.objects.order_by("name"), required=False
+    )
+    co_located_with = forms.ModelChoiceField(
+        label=_("held alongside"), queryset=Event.objects.none(), required=False
+    )
+    report = forms.ModelChoiceField(
+        label=_("event report (a news article)"),
+        queryset=Article.objects.order_by("-created_at"),
+        required=False,
+        widget=QuickSelect,
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "description",
+            "venue",
+            "starts_on",
+            "ends_on",
+            "time_zone",
+            "status",
+            "status_notice",
+            "capacity",
+            "registration_open",
+            "languages",
+            "ecosystems",
+            "priorities",
+            "co_located_with",
+            "report",
+        ]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        event = self.instance
+        self.fields["time_zone"].choices = [
+            (name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name
+        ]
+        self.fields["priorities"].queryset = SmartSpecialisationPriority.objects.filter(
+            region_id=event.region_id
+        ).order_by("position", "title")
+        self.fields["co_located_with"].queryset = Event.objects.exclude(pk=event.pk).order_by(
+            "-starts_on"
+        )
+        self.fields["report"].choices = [("", "---------")] + [
+            (article.pk, article.title) for article in self.fields["report"].queryset
+        ]
+        if not self.is_bound:
+            self.initial["languages"] = ", ".join(event.languages or [])
+
+    def clean_languages(self):
+        codes = [code.lower() for code in _split_list(self.cleaned_data["languages"])]
+        wrong = [code for code in codes if not LANGUAGE_CODE.match(code)]
+        if wrong:
+            raise forms.ValidationError(
+                _("Not a language code: %(codes)s."),
+                code="invalid_language",
+                params={"codes": ", ".join(wrong)},
+            )
+        return list(dict.fromkeys(codes))
+
+    def changes(self) -> dict:
+        """The cleaned values of the fields that changed, for ``update_event``."""
+        return {name: self.cleaned_data[name] for name in self.changed_data}
+
+
+class RoomForm(forms.ModelForm):
+    class Meta:
+        model = Room
+        fields = ["name", "capacity", "position"]
+
+
+class SessionForm(forms.Form):
+    """A session, with its day and times in the event's local time zone."""
+
+    title = forms.CharField(label=_("title"), max_length=250)
+    kind = forms.ChoiceField(label=_("kind"), choices=Session.Kind.choices)
+    day = forms.TypedChoiceField(label=_("day"))
+    start_time = forms.TimeField(
+        label=_("starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("ends at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    room = forms.ModelChoiceField(label=_("room"), queryset=Room.objects.none(), required=False)
+    abstract = forms.CharField(label=_("abstract"), widget=forms.Textarea, required=False)
+    topics = forms.CharField(
+        label=_("topics"), required=False, help_text=_("Separate topics with commas.")
+    )
+    recording_url = forms.URLField(
+        label=_("recording"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Address of the recording (YouTube, Vimeo or elsewhere)."),
+    )
+
+    def __init__(self, *args, event, session=None, **kwargs):
+        self.event = event
+        if session is not None and "initial" not in kwargs:
+            starts = timezone.localtime(session.starts_at, event.zone)
+            ends = timezone.localtime(session.ends_at, event.zone)
+            kwargs["initial"] = {
+                "title": session.title,
+                "kind": session.kind,
+                "day": starts.date().isoformat(),
+                "start_time": starts.time(),
+                "end_time": ends.time(),
+                "room": session.room_id,
+                "abstract": session.abstract,
+                "topics": ", ".join(session.topics or []),
+                "recording_url": session.recording_url,
+            }
+        super().__init__(*args, **kwargs)
+        days = list(event.days)
+        if session is not None:
+            current = timezone.localtime(session.starts_at, event.zone).date()
+            if current not in days:  # keep a session outside the dates editable
+                days = sorted([*days, current])
+        self.fields["day"].choices = [(day.isoformat(), f"{_date_label(day)}") for day in days]
+        self.fields["day"].coerce = _parse_date
+        self.fields["room"].queryset = event.rooms.order_by("position", "name")
+
+    def clean_topics(self):
+        return list(dict.fromkeys(_split_list(self.cleaned_data["topics"])))
+
+    def clean(self):
+        data = super().clean()
+        day, start, end = data.get("day"), data.get("start_time"), data.get("end_time")
+        if day and start and end:
+            data["starts_at"] = event_datetime(self.event, day, start)
+            data["ends_at"] = event_datetime(self.event, day, end)
+            if data["ends_at"] <= data["starts_at"]:
+                self.add_error(
+                    "end_time",
+                    forms.ValidationError(
+                        _("A session must end after it starts."), code="ends_before_start"
+                    ),
+                )
+        return data
+
+    def session_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "kind": data["kind"],
+            "starts_at": data["starts_at"],
+            "ends_at": data["ends_at"],
+            "room": data["room"],
+            "abstract": data["abstract"],
+            "topics": data["topics"],
+            "recording_url": data["recording_url"],
+        }
+
+
+def _parse_date(value):
+    return dt.date.fromisoformat(value)
+
+
+def _date_label(day) -> str:
+    return date_format(day, "l, DATE_FORMAT")
+
+
+class SessionPersonForm(forms.Form):
+    """One person in a session: picked from the people we know, or new (name, organisation)."""
+
+    person = forms.ModelChoiceField(
+        label=_("person"), queryset=Person.objects.none(), required=False, widget=QuickSelect
+    )
+    name = forms.CharField(label=_("or a new person's name"), max_length=200, required=False)
+    organisation = forms.CharField(
+        label=_("their organisation"),
+        max_length=250,
+        required=False,
+        help_text=_("Name of an organisation in the directory."),
+    )
+    role = forms.ChoiceField(
+        label=_("role"), choices=SessionRole.Role.choices, initial=SessionRole.Role.SPEAKER
+    )
+
+    def __init__(self, *args, people_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["person"]
+        field.queryset = Person.objects.all()
+        field.choices = [("", "---------"), *(people_choices or [])]
+
+    def clean_organisation(self):
+        name = self.cleaned_data["organisation"].strip()
+        if not name:
+            return None
+        organisation = (
+            Organisation.objects.filter(name__iexact=name).first()
+            or Organisation.objects.filter(acronym__iexact=name).first()
+            or Organisation.objects.filter(slug=name.lower()).first()
+        )
+        if organisation is None:
+            raise forms.ValidationError(
+                _("No organisation of this name in the directory."), code="unknown_organisation"
+            )
+        return organisation
+
+    def clean(self):
+        data = super().clean()
+        if data.get("person") and data.get("name"):
+            self.add_error(
+                "name",
+                forms.ValidationError(
+                    _("Pick a person or give a new name, not both."), code="person_and_name"
+                ),
+            )
+        return data
+
+    def entry(self):
+        """A (person, role) pair for the service, or ``None`` for an empty row."""
+        data = self.cleaned_data
+        if not data or data.get("DELETE"):
+            return None
+        if data.get("person"):
+            return data["person"], data["role"]
+        if data.get("name"):
+            return {"name": data["name"], "organisation": data.get("organisation")}, data["role"]
+        return None
+
+
+class BaseSessionPeopleFormSet(forms.BaseFormSet):
+    def __init__(self, *args, **kwargs):
+        people = Person.objects.select_related("organisation").only(
+            "pk", "name", "organisation__name"
+        )
+        self.people_choices = [
+            (
+                person.pk,
+                f"{person.name} ({person.organisation.name})"
+                if person.organisation
+                else person.name,
+            )
+            for person in people.order_by("name", "pk")
+        ]
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "people_choices": self.people_choices}
+
+    def entries(self) -> list:
+        return [entry for form in self.forms if (entry := form.entry()) is not None]
+
+
+SessionPeopleFormSet = forms.formset_factory(
+    SessionPersonForm, formset=BaseSessionPeopleFormSet, extra=3, max_num=40, validate_max=True
+)
+
+
+def people_initial(session) -> list[dict]:
+    return [
+        {"person": role.person_id, "role": role.role}
+        for role in session.roles.select_related("person").order_by("position", "pk")
+    ]
+
+
+class MaterialForm(forms.Form):
+    title = forms.CharField(label=_("title"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("kind"), choices=Material.Kind.choices)
+    file = forms.FileField(
+        label=_("file"),
+        allow_empty_file=True,  # the service says why an empty file is refused
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, PowerPoint, Word, Excel, ODP or ODT; at most %(limit)s."
+        ) % {"limit": filesizeformat(max_material_bytes())}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            check_material_upload(upload)
+        except AgendaError as error:
+            raise forms.ValidationError(error.messages, code=error.code) from error
+        return upload
+
+
+class RecordingForm(forms.Form):
+    recording_url = forms.URLField(label=_("recording"), required=False, assume_scheme="https")

@@ -1,0 +1,13 @@
+"""Template helpers for the pages co-hosts use: ``{% if request.user|can_manage:event %}``."""
+
+from django import template
+
+from modus.accounts.permissions import is_event_cohost
+
+register = template.Library()
+
+
+@register.filter
+def can_manage(user, event) -> bool:
+    """Whether this user may manage the event (its co-hosts and organisers, and staff)."""
+    return is_event_cohost(user, event)
