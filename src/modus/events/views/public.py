@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from modus.accounts.models import Person
 
 from .. import selectors, services
+from ..calendars import personal_agenda_token
 from ..forms_public import AgendaFilterForm
 from ..models import Event, Session
 from ..recordings import embed_for
@@ -164,14 +165,9 @@ def toggle_agenda_mark(request, slug, session_slug):
 @require_GET
 def my_agenda(request):
     """Logged-in users: the sessions they speak in or marked, by event and day."""
-    try:
-        from ..calendars import personal_agenda_token
-    except ImportError:  # the calendar exports are not there yet
-        feed_url = None
-    else:
-        feed_url = request.build_absolute_uri(
-            reverse("events:my-agenda-ics", kwargs={"token": personal_agenda_token(request.user)})
-        )
+    feed_url = request.build_absolute_uri(
+        reverse("events:my-agenda-ics", kwargs={"token": personal_agenda_token(request.user)})
+    )
     return render(
         request,
         "events/public/my_agenda.html",
