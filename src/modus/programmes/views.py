@@ -22,7 +22,7 @@ def programme_list(request):
 
 @require_GET
 def programme_detail(request, slug):
-    """Public: a programme's editions on a timeline, upcoming and past, and by country."""
+    """Public: a programme's editions on a timeline, upcoming and past, by country and region."""
     programme = get_object_or_404(selectors.programmes_with_events(), slug=slug)
     today = timezone.localdate()
     events = programme.public_events
@@ -33,6 +33,16 @@ def programme_detail(request, slug):
             key=lambda e: e.country_code,
         )
     ]
+    by_region = [
+        (region, list(items))
+        for region, items in groupby(
+            sorted(
+                events,
+                key=lambda e: (e.region is None, e.region.name if e.region else "", e.starts_on),
+            ),
+            key=lambda e: e.region,
+        )
+    ]
     return render(
         request,
         "programmes/programme_detail.html",
@@ -41,5 +51,6 @@ def programme_detail(request, slug):
             "past_events": [e for e in events if e.ends_on < today],
             "upcoming_events": [e for e in events if e.ends_on >= today],
             "events_by_country": by_country,
+            "events_by_region": by_region,
         },
     )
