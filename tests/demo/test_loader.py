@@ -16,6 +16,10 @@ DEMO_MODELS = [
     "events.Event",
     "events.EventOrganiser",
     "news.Article",
+    "events.Venue",
+    "events.Room",
+    "events.Session",
+    "events.SessionRole",
 ]
 
 

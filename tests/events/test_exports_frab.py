@@ -152,6 +152,7 @@ def test_every_demo_event_has_a_valid_schedule(client):
     load_demo(organisations=0, log=lambda line: None)
     events = list(Event.objects.exclude(status=Event.Status.DRAFT))
     assert len(events) >= 17
+    assert any(event.sessions.count() >= 10 for event in events)
     for event in events:
         assert_valid_xml(client.get(xml_url(event)).content)
         assert_valid_json(client.get(json_url(event)).content)

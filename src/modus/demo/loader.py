@@ -7,7 +7,7 @@ the seed article links to the Katowice edition).
 
 from django.db import transaction
 
-from . import directory_data, news_data, programme_data, synthetic
+from . import directory_data, event_agenda, news_data, programme_data, synthetic
 
 DEFAULT_SYNTHETIC_ORGANISATIONS = 300
 
@@ -21,5 +21,6 @@ def load_demo(*, organisations: int = DEFAULT_SYNTHETIC_ORGANISATIONS, log=print
         directory_data.load(log=log)
         programme_data.load(log=log)
         news_data.load(log=log)
+        event_agenda.load(log=log)  # after the news: it links the seed report
     added = synthetic.generate_organisations(organisations, log=log)
     log(f"Synthetic organisations: {added} new ({organisations} wanted in all).")
