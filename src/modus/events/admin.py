@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import (
     AgendaMark,
@@ -11,6 +12,15 @@ from .models import (
     SessionRole,
     Venue,
 )
+
+
+class HttpsLinksMixin:
+    """Addresses typed without a scheme are taken as https (Django 6's default)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class EventOrganiserInline(admin.TabularInline):
@@ -37,7 +47,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(HttpsLinksMixin, admin.ModelAdmin):
     list_display = ["name", "city", "country_code"]
     list_filter = ["country_code"]
     search_fields = ["name", "city", "address"]
@@ -58,7 +68,7 @@ class SessionRoleInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(HttpsLinksMixin, admin.ModelAdmin):
     list_display = ["title", "event", "kind", "starts_at", "ends_at", "room"]
     list_filter = ["kind"]
     list_select_related = ["event", "room"]

@@ -214,7 +214,7 @@ def _parse_date(value):
 
 
 def _date_label(day) -> str:
-    return date_format(day, "l, DATE_FORMAT")
+    return f"{date_format(day, 'l')}, {date_format(day, 'DATE_FORMAT')}"
 
 
 class SessionPersonForm(forms.Form):

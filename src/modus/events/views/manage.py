@@ -79,8 +79,8 @@ def _warn_about(request, event: Event, session: Session) -> None:
             messages.warning(request, warning.message)
 
 
-@require_http_methods(["GET", "POST"])
 @cohost_only
+@require_http_methods(["GET", "POST"])
 def event_edit(request, event):
     """Co-hosts and organisers of this event (and staff): edit the event's details."""
     if request.method == "POST":
@@ -101,8 +101,8 @@ def event_edit(request, event):
     )
 
 
-@require_http_methods(["GET"])
 @cohost_only
+@require_http_methods(["GET"])
 def agenda(request, event):
     """Co-hosts and organisers of this event (and staff): the agenda editor's day view."""
     sessions = _agenda_sessions(event)
@@ -150,8 +150,8 @@ def agenda(request, event):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @cohost_only
+@require_http_methods(["GET", "POST"])
 def rooms(request, event):
     """Co-hosts and organisers of this event (and staff): add, rename and remove rooms."""
     event_rooms = list(event.rooms.order_by("position", "name"))
@@ -247,23 +247,23 @@ def _session_page(request, event, session=None):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @cohost_only
+@require_http_methods(["GET", "POST"])
 def session_create(request, event):
     """Co-hosts and organisers of this event (and staff): add a session to the agenda."""
     return _session_page(request, event)
 
 
-@require_http_methods(["GET", "POST"])
 @cohost_only
+@require_http_methods(["GET", "POST"])
 def session_edit(request, event, pk):
     """Co-hosts and organisers of this event (and staff): change one of its sessions."""
     session = get_object_or_404(Session.objects.select_related("room"), pk=pk, event=event)
     return _session_page(request, event, session)
 
 
-@require_http_methods(["GET", "POST"])
 @cohost_only
+@require_http_methods(["GET", "POST"])
 def session_delete(request, event, pk):
     """Co-hosts and organisers of this event (and staff): remove a session, after confirming."""
     session = get_object_or_404(Session, pk=pk, event=event)
@@ -280,8 +280,8 @@ def session_delete(request, event, pk):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @cohost_only
+@require_http_methods(["GET", "POST"])
 def material_upload(request, event, pk):
     """Co-hosts and organisers of this event (and staff): slides and files of a session."""
     session = get_object_or_404(Session, pk=pk, event=event)
