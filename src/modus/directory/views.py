@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from modus.accounts.permissions import is_organisation_admin, is_staff
-from modus.events.selectors import public_events
+from modus.events.selectors import organisation_history
 from modus.news.selectors import published_articles
 
 from . import selectors, services
@@ -85,19 +85,18 @@ def organisation_import(request):
 
 @require_GET
 def organisation_detail(request, slug):
-    """Public: an organisation's profile, its events and news."""
+    """Public: an organisation's profile, its history across programmes, and news."""
     try:
         organisation = selectors.organisation_detail(slug)
     except Organisation.DoesNotExist as error:
         raise Http404 from error
-    events = public_events().filter(organisers=organisation).distinct().order_by("-starts_on")
     articles = published_articles().filter(organisations=organisation).order_by("-published_at")
     return render(
         request,
         "directory/organisation_detail.html",
         {
             "organisation": organisation,
-            "events": events[:20],
+            "history": organisation_history(organisation),
             "articles": articles[:10],
             "can_edit": is_organisation_admin(request.user, organisation),
         },

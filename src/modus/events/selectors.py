@@ -226,6 +226,18 @@ class ProgrammeHistory:
     events: list
     countries: list
 
+    @property
+    def countries_text(self) -> str:
+        """ "Spain, Lithuania and Poland", in the reader's language."""
+        from django.utils.translation import gettext
+
+        if len(self.countries) < 2:
+            return "".join(self.countries)
+        return gettext("%(list)s and %(last)s") % {
+            "list": ", ".join(self.countries[:-1]),
+            "last": self.countries[-1],
+        }
+
 
 def organisation_history(organisation) -> list[ProgrammeHistory]:
     """Public events the organisation organised, spoke at or attended, grouped by programme.
@@ -258,9 +270,7 @@ def organisation_history(organisation) -> list[ProgrammeHistory]:
                     session__event=OuterRef("pk"), person__organisation=organisation
                 )
             ),
-            attendee_count=Coalesce(
-                Subquery(attendees, output_field=IntegerField()), Value(0)
-            ),
+            attendee_count=Coalesce(Subquery(attendees, output_field=IntegerField()), Value(0)),
         )
         .filter(Q(organised=True) | Q(spoke=True) | Q(attendee_count__gt=0))
         .prefetch_related(
