@@ -214,6 +214,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "modus.directory.models.Organisation.Kind",
+        "SessionKindEnum": "modus.events.models.Session.Kind",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -11,6 +11,9 @@ router.register("ecosystems", views.EcosystemViewSet, basename="ecosystem")
 router.register("news", views.ArticleViewSet, basename="article")
 router.register("programmes", views.ProgrammeViewSet, basename="programme")
 router.register("events", views.EventViewSet, basename="event")
+router.register(
+    r"events/(?P<event_slug>[^/.]+)/sessions", views.EventSessionViewSet, basename="event-session"
+)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -1,0 +1,241 @@
+import datetime as dt
+
+import pytest
+from rest_framework.authtoken.models import Token
+
+from modus.accounts.models import Membership
+from modus.events.models import Event, Session
+from tests.factories import (
+    EventFactory,
+    EventOrganiserFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    RoomFactory,
+    SessionFactory,
+    SessionRoleFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+PROBLEM = "application/problem+json"
+
+
+@pytest.fixture
+def event():
+    return EventFactory(
+        slug="katowice-2022",
+        name="Clusters meet Regions: Katowice",
+        starts_on=dt.date(2022, 11, 7),
+        ends_on=dt.date(2022, 11, 8),
+        time_zone="Europe/Warsaw",
+    )
+
+
+def member_of_cohost(event):
+    organiser = EventOrganiserFactory(event=event)
+    return MembershipFactory(organisation=organiser.organisation, role=Membership.Role.MEMBER).user
+
+
+def authorise(api_client, user):
+    token = Token.objects.create(user=user)
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+
+
+def sessions_url(event):
+    return f"/api/v1/events/{event.slug}/sessions/"
+
+
+def session_url(session):
+    return f"/api/v1/events/{session.event.slug}/sessions/{session.slug}/"
+
+
+# Reading --------------------------------------------------------------------------------------
+
+
+def test_event_detail_lists_its_sessions(api_client, event):
+    organisation = OrganisationFactory(slug="aviation", name="Moravian-Silesian Aviation Cluster")
+    start = dt.datetime(2022, 11, 8, 13, 0, tzinfo=dt.UTC)
+    session = SessionFactory(
+        event=event,
+        slug="pitching",
+        title="Pitching session",
+        kind=Session.Kind.PITCHING,
+        starts_at=start,
+        ends_at=start + dt.timedelta(minutes=90),
+        room=RoomFactory(event=event, name="Hall A"),
+        recording_url="https://www.youtube.com/watch?v=abc",
+    )
+    SessionRoleFactory(
+        session=session,
+        role="moderator",
+        person=PersonFactory(name="Jan Novák", slug="jan-novak", organisation=organisation),
+    )
+    response = api_client.get(f"/api/v1/events/{event.slug}/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["time_zone"] == "Europe/Warsaw"
+    [item] = data["sessions"]
+    assert item["title"] == "Pitching session"
+    assert item["slug"] == "pitching"
+    assert item["kind"] == "pitching"
+    assert item["start"] == "2022-11-08T14:00:00+01:00"
+    assert item["end"] == "2022-11-08T15:30:00+01:00"
+    assert item["room"] == "Hall A"
+    assert item["recording_url"] == "https://www.youtube.com/watch?v=abc"
+    assert item["url"].endswith("/events/katowice-2022/sessions/pitching/")
+    assert item["people"] == [
+        {
+            "name": "Jan Novák",
+            "slug": "jan-novak",
+            "role": "moderator",
+            "organisation": {"slug": "aviation", "name": "Moravian-Silesian Aviation Cluster"},
+        }
+    ]
+
+
+def test_session_without_room_or_organisation(api_client, event):
+    SessionRoleFactory(session=SessionFactory(event=event))
+    item = api_client.get(f"/api/v1/events/{event.slug}/").json()["sessions"][0]
+    assert item["room"] is None
+    assert item["people"][0]["organisation"] is None
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_event_detail_query_count(api_client, event, django_assert_num_queries, count):
+    rooms = [RoomFactory(event=event), RoomFactory(event=event)]
+    for index in range(count):
+        session = SessionFactory(event=event, room=rooms[index % 2])
+        SessionRoleFactory(session=session, person__organisation=OrganisationFactory())
+        SessionRoleFactory(session=session)
+    with django_assert_num_queries(3):
+        response = api_client.get(f"/api/v1/events/{event.slug}/")
+    assert len(response.json()["sessions"]) == count
+
+
+def test_draft_event_is_not_in_the_api(api_client):
+    draft = EventFactory(status=Event.Status.DRAFT)
+    assert api_client.get(f"/api/v1/events/{draft.slug}/").status_code == 404
+
+
+# Writing --------------------------------------------------------------------------------------
+
+
+def test_cohost_creates_a_session_by_token(api_client, event):
+    authorise(api_client, member_of_cohost(event))
+    RoomFactory(event=event, name="Hall A")
+    speaker = PersonFactory(slug="anna-kowalska", name="Anna Kowalska")
+    organisation = OrganisationFactory(slug="aviation")
+    response = api_client.post(
+        sessions_url(event),
+        {
+            "title": "Panel on aviation",
+            "kind": "panel",
+            "start": "2022-11-07T10:00:00",  # no offset: the event's local time
+            "end": "2022-11-07T11:00:00+01:00",
+            "room": "hall a",
+            "topics": ["aviation"],
+            "people": [
+                {"person": "anna-kowalska", "role": "panellist"},
+                {"name": "Piotr Nowak", "organisation": "aviation", "role": "moderator"},
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    data = response.json()
+    assert data["slug"] == "panel-on-aviation"
+    assert data["start"] == "2022-11-07T10:00:00+01:00"
+    assert data["room"] == "Hall A"
+    assert [p["name"] for p in data["people"]] == ["Anna Kowalska", "Piotr Nowak"]
+    session = Session.objects.get(event=event)
+    assert session.starts_at == dt.datetime(2022, 11, 7, 9, 0, tzinfo=dt.UTC)
+    assert session.roles.get(role="moderator").person.organisation == organisation
+    assert speaker.session_roles.get().role == "panellist"
+
+
+def test_cohost_changes_and_deletes_a_session(api_client, event):
+    authorise(api_client, member_of_cohost(event))
+    session = SessionFactory(event=event, title="Old title")
+    before = Event.objects.get(pk=event.pk).agenda_version
+    response = api_client.patch(session_url(session), {"title": "New title"}, format="json")
+    assert response.status_code == 200
+    assert response.json()["title"] == "New title"
+    session.refresh_from_db()
+    assert session.title == "New title"
+    assert Event.objects.get(pk=event.pk).agenda_version > before
+    assert api_client.delete(session_url(session)).status_code == 204
+    assert not Session.objects.filter(pk=session.pk).exists()
+
+
+def test_invalid_session_gives_field_errors(api_client, event):
+    authorise(api_client, member_of_cohost(event))
+    response = api_client.post(
+        sessions_url(event),
+        {
+            "title": "",
+            "kind": "lecture",
+            "start": "2022-11-07T11:00:00+01:00",
+            "end": "2022-11-07T10:00:00+01:00",
+            "room": "Nowhere",
+            "people": [{"role": "speaker"}],
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
+    errors = response.json()["errors"]
+    assert {"title", "kind", "room", "people"} <= set(errors)
+    assert response.json()["error_codes"]["room"] == ["unknown_room"]
+    response = api_client.patch(
+        session_url(SessionFactory(event=event)),
+        {"end": "2000-01-01T00:00:00Z"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["error_codes"]["end"] == ["ends_before_start"]
+    assert not Session.objects.filter(title="").exists()
+
+
+def test_cohost_of_another_event_gets_403_and_nothing_changes(api_client, event):
+    session = SessionFactory(event=event, title="Untouched")
+    authorise(api_client, member_of_cohost(EventFactory()))
+    payload = {
+        "title": "Taken over",
+        "kind": "panel",
+        "start": "2022-11-07T10:00:00+01:00",
+        "end": "2022-11-07T11:00:00+01:00",
+    }
+    responses = [
+        api_client.post(sessions_url(event), payload, format="json"),
+        api_client.patch(session_url(session), {"title": "Taken over"}, format="json"),
+        api_client.delete(session_url(session)),
+    ]
+    for response in responses:
+        assert response.status_code == 403
+        assert response["Content-Type"] == PROBLEM
+        assert response.json()["code"] == "not_cohost"
+    session.refresh_from_db()
+    assert session.title == "Untouched"
+    assert Session.objects.filter(event=event).count() == 1
+
+
+def test_plain_user_gets_403_and_anonymous_401(api_client, event):
+    session = SessionFactory(event=event)
+    assert api_client.delete(session_url(session)).status_code == 401
+    authorise(api_client, UserFactory())
+    assert api_client.delete(session_url(session)).status_code == 403
+    assert Session.objects.filter(pk=session.pk).exists()
+
+
+def test_writes_to_a_missing_session_are_404(api_client, event):
+    authorise(api_client, member_of_cohost(event))
+    response = api_client.patch(f"{sessions_url(event)}nothing/", {"title": "x"}, format="json")
+    assert response.status_code == 404
+
+
+def test_schema_documents_the_session_writes(client):
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    assert "post" in schema["paths"]["/api/v1/events/{event_slug}/sessions/"]
+    detail = schema["paths"]["/api/v1/events/{event_slug}/sessions/{session_slug}/"]
+    assert {"patch", "delete"} <= set(detail)
