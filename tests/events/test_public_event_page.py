@@ -196,12 +196,34 @@ def test_agenda_is_cached_until_the_agenda_changes(client, winter_event, django_
     url = winter_event.get_absolute_url()
     client.get(url)
     Session.objects.filter(event=winter_event).update(title="Changed quietly")
-    # Cached: the agenda's queries are skipped and the old fragment is served.
-    with django_assert_num_queries(4):
+    # Cached: only the event itself is read; the old fragment is served.
+    with django_assert_num_queries(1):
         html = client.get(url).content.decode()
     assert "First version" in html
     bump_agenda_version(winter_event)
     assert "Changed quietly" in client.get(url).content.decode()
+
+
+def test_saving_the_event_refreshes_its_page(client, winter_event):
+    url = winter_event.get_absolute_url()
+    client.get(url)
+    winter_event.status = Event.Status.POSTPONED
+    winter_event.status_notice = "Moved to spring."
+    winter_event.save()
+    assert "Moved to spring." in client.get(url).content.decode()
+
+
+def test_cache_is_per_language_and_filter(client, winter_event):
+    SessionFactory(event=winter_event, title="Panel", kind=Session.Kind.PANEL)
+    SessionFactory(event=winter_event, title="Talk")
+    url = winter_event.get_absolute_url()
+    assert "Talk</a>" in client.get(url).content.decode()
+    assert "Talk</a>" not in client.get(url, {"kind": "panel"}).content.decode()
+    client.cookies["django_language"] = "pl"
+    html = client.get(url).content.decode()
+    assert 'lang="pl"' in html
+    assert "<dt>Termin</dt>" in html
+    assert "<dt>Dates</dt>" not in html
 
 
 def make_agenda(event, sessions, speakers):

@@ -4,7 +4,17 @@ import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -40,24 +50,26 @@ def programme_events(programme):
 
 
 def event_for_page(slug):
-    """The public event with this slug and everything its header shows (4 queries)."""
+    """The public event with this slug, with what its page shows beside it (1 query)."""
+    return public_events().select_related("venue", "co_located_with", "report").get(slug=slug)
+
+
+def prefetch_event_page(event):
+    """Load the event's organisers and thematic focus for its page (3 queries)."""
     from modus.directory.models import Ecosystem
 
-    return (
-        public_events()
-        .select_related("venue", "co_located_with", "report")
-        .prefetch_related(
-            Prefetch(
-                "organiser_roles",
-                queryset=EventOrganiser.objects.select_related("organisation").order_by(
-                    "role", "organisation__name"
-                ),
+    prefetch_related_objects(
+        [event],
+        Prefetch(
+            "organiser_roles",
+            queryset=EventOrganiser.objects.select_related("organisation").order_by(
+                "role", "organisation__name"
             ),
-            Prefetch("ecosystems", queryset=Ecosystem.objects.order_by("position", "label")),
-            "priorities",
-        )
-        .get(slug=slug)
+        ),
+        Prefetch("ecosystems", queryset=Ecosystem.objects.order_by("position", "label")),
+        "priorities",
     )
+    return event
 
 
 def people_in_sessions():

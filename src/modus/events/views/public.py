@@ -21,6 +21,7 @@ from ..models import Event, Session
 from ..recordings import embed_for
 
 AGENDA_CACHE_SECONDS = 60 * 60
+EVENT_BODY_CACHE_SECONDS = 120
 
 
 @require_GET
@@ -34,12 +35,12 @@ def event_list(request):
     )
 
 
-def agenda_cache_key(event, *, room, kind) -> str:
+def agenda_cache_key(event, *, room, kind, part="agenda") -> str:
     """Changes to the agenda (agenda_version) or the event (updated_at) make a new key."""
     return ":".join(
-        str(part)
-        for part in (
-            "events:agenda",
+        str(value)
+        for value in (
+            f"events:{part}",
             event.pk,
             event.agenda_version,
             event.updated_at.timestamp(),
@@ -76,6 +77,39 @@ def language_name(code: str) -> str:
         return code
 
 
+def event_body_html(event, form: AgendaFilterForm) -> str:
+    """Everything of the event page below the site's header, cached for a few minutes.
+
+    Organisers, thematic focus, venue and report can change without touching the event row,
+    so this part lives only ``EVENT_BODY_CACHE_SECONDS``; the agenda inside it stays cached
+    until the agenda changes.
+    """
+    filters = form.filters()
+    cacheable = not form.errors
+    key = agenda_cache_key(event, **filters, part="event-body")
+    html = cache.get(key) if cacheable else None
+    if html is None:
+        selectors.prefetch_event_page(event)
+        report = event.report if event.report and event.report.is_public else None
+        co_located = event.co_located_with
+        if co_located is not None and co_located.status not in selectors.PUBLIC_STATUSES:
+            co_located = None
+        html = render_to_string(
+            "events/public/_event_body.html",
+            {
+                "event": event,
+                "agenda_html": agenda_html(event, form),
+                "report": report,
+                "co_located": co_located,
+                "event_languages": [language_name(code) for code in event.languages],
+                "can_register": event.registration_open and event.status == Event.Status.PUBLISHED,
+            },
+        )
+        if cacheable:
+            cache.set(key, str(html), EVENT_BODY_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output, escaped when it was rendered
+
+
 @require_GET
 def event_detail(request, slug):
     """Public: one published, postponed or cancelled event with its agenda by day."""
@@ -84,21 +118,10 @@ def event_detail(request, slug):
     except Event.DoesNotExist as error:
         raise Http404 from error
     form = AgendaFilterForm(request.GET or None)
-    report = event.report if event.report and event.report.is_public else None
-    co_located = event.co_located_with
-    if co_located is not None and co_located.status not in selectors.PUBLIC_STATUSES:
-        co_located = None
     return render(
         request,
         "events/public/event_detail.html",
-        {
-            "event": event,
-            "agenda_html": agenda_html(event, form),
-            "report": report,
-            "co_located": co_located,
-            "event_languages": [language_name(code) for code in event.languages],
-            "can_register": event.registration_open and event.status == Event.Status.PUBLISHED,
-        },
+        {"event": event, "body_html": event_body_html(event, form)},
     )
 
 
