@@ -12,6 +12,10 @@ process (Django's test client, one thread) against the target "directory search 
     .venv/bin/python bench/public_pages.py [--organisations 10000] [--requests 1000]
                                            [--concurrency 4]
 
+It also builds an event of 36 sessions over 3 days in 2 rooms (through the events services) and
+measures its page and its schedule.xml against the target "at least 250 requests/s, p95 under
+50 ms, on 2 gunicorn workers".
+
 Prints a table and writes the same figures to bench/results/public_pages.json.
 """
 
@@ -37,6 +41,9 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "public_pages.json"
 SEARCH_TARGET_P95_MS = 50.0
+EVENT_TARGET_RPS = 250.0
+EVENT_TARGET_P95_MS = 50.0
+BENCH_EVENT_SLUG = "bench-conference-36-sessions"
 HOST = "127.0.0.1"
 
 
@@ -215,6 +222,70 @@ def sample_organisation_path() -> str:
     return organisation.get_absolute_url()
 
 
+def create_bench_event() -> str:
+    """An event of 36 sessions over 3 days in 2 rooms, built through the project's services.
+
+    Each day has six 50-minute slots in each room; each session has one or two of 24 speakers
+    from the directory's organisations. Returns the event page's path.
+    """
+    from django.contrib.auth import get_user_model
+
+    from modus.accounts.services import ensure_person
+    from modus.directory.models import Organisation
+    from modus.events.models import Event, Session
+    from modus.events.services import create_session, event_datetime, save_event, save_room
+
+    actor = get_user_model().objects.create_user(
+        email="bench-organiser@example.org", full_name="Bench organiser", is_staff=True
+    )
+    first_day = dt.date.today() + dt.timedelta(days=60)
+    event = save_event(
+        slug=BENCH_EVENT_SLUG,
+        name="Benchmark conference: 36 sessions",
+        city="Katowice",
+        country_code="PL",
+        starts_on=first_day,
+        ends_on=first_day + dt.timedelta(days=2),
+        time_zone="Europe/Warsaw",
+        languages=["en"],
+        description="Made by bench/public_pages.py to measure the event page and schedule.xml.",
+        status=Event.Status.PUBLISHED,
+    )
+    rooms = [
+        save_room(event, actor=actor, name=name, position=position)
+        for position, name in enumerate(("Main hall", "Room B"))
+    ]
+    organisations = list(Organisation.objects.order_by("pk")[:24]) or [None]
+    speakers = [
+        ensure_person(
+            name=f"Bench Speaker {number}",
+            slug=f"bench-speaker-{number}",
+            organisation=organisations[number % len(organisations)],
+        )
+        for number in range(24)
+    ]
+    kinds = [Session.Kind.KEYNOTE, Session.Kind.PANEL, Session.Kind.WORKSHOP]
+    for number in range(36):
+        day, slot, room = number // 12, (number % 12) // 2, rooms[number % 2]
+        starts = event_datetime(event, first_day + dt.timedelta(days=day), dt.time(9 + slot, 0))
+        people = [(speakers[number % 24], "speaker")]
+        if number % 3 == 1:
+            people.append((speakers[(number + 7) % 24], "moderator"))
+        create_session(
+            event,
+            actor=actor,
+            people=people,
+            title=f"Session {number + 1}: clusters and the twin transition, part {number + 1}",
+            kind=kinds[number % 3],
+            abstract="What regions and their clusters can do together. " * 4,
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(minutes=50),
+            room=room,
+            topics=["green transition", "digital"],
+        )
+    return event.get_absolute_url()
+
+
 def measure_in_process(path: str, requests: int, warmup: int) -> dict:
     """Single-threaded requests through Django's test client, measured two ways.
 
@@ -291,6 +362,12 @@ def main(argv=None) -> int:
             ("filters only", "/directory/?" + urlencode({"country": "CZ", "kind": "cluster"})),
             ("organisation page", sample_organisation_path()),
         ]
+        event_path = create_bench_event()
+        event_targets = [
+            ("event page (36)", event_path),
+            ("schedule.xml (36)", event_path + "schedule.xml"),
+        ]
+        targets += event_targets
 
         port = free_port()
         log_path = data_dir / "gunicorn.log"
@@ -350,6 +427,20 @@ def main(argv=None) -> int:
         f"(target under {SEARCH_TARGET_P95_MS:.0f} ms at 10,000 organisations: {verdict})"
     )
 
+    event_rows = [row for row in rows if row["name"] in dict(event_targets)]
+    for row in event_rows:
+        row["target_met"] = (
+            row["errors"] == 0
+            and row["rps"] >= EVENT_TARGET_RPS
+            and row["p95_ms"] < EVENT_TARGET_P95_MS
+        )
+        verdict = "met" if row["target_met"] else "MISSED"
+        print(
+            f"{row['name']}: {row['rps']:.0f} requests/s, p95 {row['p95_ms']:.1f} ms "
+            f"(target at least {EVENT_TARGET_RPS:.0f} requests/s and p95 under "
+            f"{EVENT_TARGET_P95_MS:.0f} ms: {verdict})"
+        )
+
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(
         json.dumps(
@@ -375,6 +466,7 @@ def main(argv=None) -> int:
                 "in_process": in_process,
                 "search_p95_target_ms": SEARCH_TARGET_P95_MS,
                 "search_p95_met": search_p95 < SEARCH_TARGET_P95_MS,
+                "event_target": {"rps": EVENT_TARGET_RPS, "p95_ms": EVENT_TARGET_P95_MS},
             },
             indent=2,
         )
