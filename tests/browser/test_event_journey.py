@@ -153,11 +153,46 @@ def test_new_user_finds_katowice_registers_cancels_and_the_place_moves_on(ui, ka
     assert [m.subject for m in promotion][-1].startswith("A place at")
 
     # ... and sees it on their registration page.
-    ui.goto("/accounts/login/")
+    ui.goto(f"/accounts/login/?next=/events/{katowice.slug}/registration/")
     page.get_by_label("E-mail").first.fill(waiting_user.email)
     page.locator("input[type=password]").first.fill(PASSWORD)
     ui.check("login-waiting-person")
     page.locator("main form button[type=submit]").click()
-    page.goto(ui.url(f"/events/{katowice.slug}/registration/"))
+    expect(page).to_have_url(re.compile(f"/events/{katowice.slug}/registration/$"))
     expect(page.locator(".registration-status")).to_contain_text("Confirmed")
     ui.check("promoted")
+
+
+@pytest.mark.browser
+def test_organiser_sees_participants_and_checks_someone_in_on_a_phone(ui, transactional_db):
+    from tests.factories import EventFactory, EventOrganiserFactory, MembershipFactory
+
+    event = EventFactory(name="Clusters meet Regions: Ostrava", registration_open=True)
+    organiser = MembershipFactory(user__email="host@example.org").user
+    EventOrganiserFactory(event=event, organisation=organiser.memberships.get().organisation)
+    registration = services.register(
+        event=event,
+        user=UserFactory(full_name="Anna Nowak"),
+        organisation=OrganisationFactory(name="Silesian Aviation Cluster"),
+        participant_role=Registration.ParticipantRole.CLUSTER_MANAGER,
+        consent_attendee_list=True,
+        consent_media=False,
+    )
+    page = ui.goto(f"/accounts/login/?next=/events/{event.slug}/manage/participants/")
+    page.get_by_label("E-mail").first.fill(organiser.email)
+    page.locator("input[type=password]").first.fill(PASSWORD)
+    ui.check("organiser-login")
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile("/manage/participants/$"))
+    expect(page.locator("main table")).to_contain_text("Anna Nowak")
+    ui.check("participants")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("link", name="Check-in").click()
+    page.get_by_label("Check-in code").fill(services.check_in_code(registration))
+    page.get_by_role("button", name="Check in", exact=True).click()
+    expect(page.locator(".check-in-result")).to_contain_text("Checked in")
+    expect(page.locator(".check-in-result")).to_contain_text("Anna Nowak")
+    ui.check("checked-in")
+    registration.refresh_from_db()
+    assert registration.checked_in_at is not None
