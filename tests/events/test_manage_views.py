@@ -357,3 +357,14 @@ def test_agenda_editor_query_count(cohost_client, event, django_assert_num_queri
         response = cohost_client.get(url, {"day": "2022-11-07"})
     assert response.status_code == 200
     assert response.content.decode().count("<tr id=") == count
+
+
+def test_event_page_links_to_the_editor_for_cohosts_only(client, event):
+    url = event.get_absolute_url()
+    assert "Manage this event" not in client.get(url).content.decode()
+    client.force_login(member_of_cohost(EventFactory()))
+    assert "Manage this event" not in client.get(url).content.decode()
+    client.force_login(member_of_cohost(event))
+    page = client.get(url).content.decode()
+    assert "Manage this event" in page
+    assert reverse("events:manage-agenda", kwargs={"slug": event.slug}) in page
