@@ -253,8 +253,9 @@ def test_event_page_query_count_is_constant(
     client, winter_event, django_assert_num_queries, sessions, speakers
 ):
     make_agenda(winter_event, sessions, speakers)
-    # event, organisers, ecosystems, priorities; then sessions and their people.
-    with django_assert_num_queries(6):
+    # the event (twice: its stamp, then with its venue, region...), organisers, ecosystems,
+    # priorities; then sessions and their people.
+    with django_assert_num_queries(7):
         response = client.get(winter_event.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count('class="card agenda-item') == sessions

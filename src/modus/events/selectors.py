@@ -54,6 +54,15 @@ def event_for_page(slug):
     return public_events().select_related("venue", "co_located_with", "report").get(slug=slug)
 
 
+def public_event_stamp(slug):
+    """Just enough of the public event to find its cached page: no joins (1 query)."""
+    return (
+        Event.objects.filter(status__in=PUBLIC_STATUSES)
+        .only("pk", "slug", "name", "description", "status", "agenda_version", "updated_at")
+        .get(slug=slug)
+    )
+
+
 def prefetch_event_page(event):
     """Load the event's organisers and thematic focus for its page (3 queries)."""
     from modus.directory.models import Ecosystem

@@ -89,7 +89,7 @@ def event_body_html(event, form: AgendaFilterForm) -> str:
     key = agenda_cache_key(event, **filters, part="event-body")
     html = cache.get(key) if cacheable else None
     if html is None:
-        selectors.prefetch_event_page(event)
+        event = selectors.prefetch_event_page(selectors.event_for_page(event.slug))
         report = event.report if event.report and event.report.is_public else None
         co_located = event.co_located_with
         if co_located is not None and co_located.status not in selectors.PUBLIC_STATUSES:
@@ -113,15 +113,16 @@ def event_body_html(event, form: AgendaFilterForm) -> str:
 @require_GET
 def event_detail(request, slug):
     """Public: one published, postponed or cancelled event with its agenda by day."""
-    try:
-        event = selectors.event_for_page(slug)
-    except Event.DoesNotExist as error:
-        raise Http404 from error
     form = AgendaFilterForm(request.GET or None)
+    try:
+        event = selectors.public_event_stamp(slug)
+        body_html = event_body_html(event, form)
+    except Event.DoesNotExist as error:  # also when it was unpublished a moment ago
+        raise Http404 from error
     return render(
         request,
         "events/public/event_detail.html",
-        {"event": event, "body_html": event_body_html(event, form)},
+        {"event": event, "body_html": body_html},
     )
 
 
