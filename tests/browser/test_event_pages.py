@@ -133,3 +133,26 @@ def test_recording_link_works_without_javascript(browser, live_server, event):
         expect(page.locator("iframe")).to_have_count(0)
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_marked_session_appears_on_my_agenda(ui, event):
+    from tests.factories import PASSWORD, UserFactory
+
+    user = UserFactory()
+    page = ui.goto("/events/katowice/sessions/pitching/")
+    page.get_by_role("link", name="Log in to add this session to your agenda").click()
+    ui.check("login")
+    page.get_by_label(re.compile("e-mail", re.I)).fill(user.email)
+    page.get_by_label(re.compile("password", re.I)).fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/sessions/pitching/$"))
+    page.get_by_role("button", name="Add to my agenda").click()
+    expect(page.get_by_role("status")).to_contain_text("Added to your agenda.")
+    expect(page.get_by_role("button", name="Remove from my agenda")).to_be_visible()
+    ui.check("session-marked")
+    page.get_by_role("link", name="My agenda").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My agenda")
+    expect(page.locator("main")).to_contain_text("Pitching session")
+    expect(page.locator("main")).to_contain_text("10:00–12:00")
+    ui.check("my-agenda")

@@ -277,3 +277,18 @@ def test_my_agenda_query_count(client, django_assert_num_queries, count):
         response = client.get(reverse("events:my-agenda"))
     assert response.status_code == 200
     assert len(response.context["agenda"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_session_page_query_count(client, session, django_assert_num_queries, count):
+    for n in range(count):
+        SessionRoleFactory(
+            session=session, person=PersonFactory(organisation=OrganisationFactory())
+        )
+        Material.objects.create(
+            session=session, title=f"Slides {n}", file=ContentFile(b"x", "s.pdf")
+        )
+    # session with event and room, people, materials
+    with django_assert_num_queries(3):
+        response = client.get(session_url(session))
+    assert response.status_code == 200
