@@ -111,7 +111,13 @@ def test_new_user_finds_katowice_registers_cancels_and_the_place_moves_on(ui, ka
     expect(page.locator(".registration-status")).to_contain_text("Confirmed")
     qr = page.locator(".registration-qr img")
     expect(qr).to_be_visible()
-    assert page.evaluate("img => img.naturalWidth > 0", qr.element_handle())
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.registration-qr img');"
+        " return img && img.complete && img.naturalWidth > 0; }"
+    )
+    assert page.request.get(ui.url(qr.get_attribute("src"))).headers["content-type"] == (
+        "image/svg+xml"
+    )
     ui.check("registered")
 
     registration = Registration.objects.get(event=katowice, user__email=NEW_USER["email"])
