@@ -8,9 +8,10 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
+
+from modus.web.slugs import free_slug
 
 from . import permissions
 from .models import Membership, Person, User
@@ -34,16 +35,7 @@ class MembershipDenied(PermissionDenied):
 
 def unique_person_slug(name: str, *, exclude_pk=None) -> str:
     """A free slug for a person, made from the name (``jana-novak``, ``jana-novak-2``...)."""
-    base = slugify(name)[:200] or "person"
-    taken = Person.objects.filter(slug__startswith=base)
-    if exclude_pk is not None:
-        taken = taken.exclude(pk=exclude_pk)
-    taken_slugs = set(taken.values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken_slugs:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return free_slug(name, Person.objects.all(), fallback="person", exclude_pk=exclude_pk)
 
 
 def ensure_person(

@@ -17,6 +17,7 @@ from modus.web.widgets import QuickSelect
 
 from .models import Event, Material, Room, Session, SessionRole, Venue
 from .services.agenda import (
+    EVENT_FIELDS,
     AgendaError,
     check_material_upload,
     event_datetime,
@@ -66,22 +67,7 @@ class EventManageForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "description",
-            "venue",
-            "starts_on",
-            "ends_on",
-            "time_zone",
-            "status",
-            "status_notice",
-            "capacity",
-            "registration_open",
-            "languages",
-            "ecosystems",
-            "priorities",
-            "co_located_with",
-            "report",
-        ]
+        fields = list(EVENT_FIELDS)
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -5,16 +5,14 @@ behind it (management commands run by the operator, the demo loader); any real u
 Every body that reaches the database has passed through :func:`sanitise_html`.
 """
 
-import unicodedata
-
 import nh3
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from modus.accounts.permissions import is_staff
+from modus.web.slugs import free_slug
 
 from .errors import NewsError, NewsImportError, NewsPermissionError
 from .models import Article
@@ -121,17 +119,13 @@ SLUG_MAX_LENGTH = 200
 
 def unique_slug(title: str, *, exclude_pk=None) -> str:
     """A slug made from the title, with -2, -3, ... appended when it is already taken."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    base = slugify(ascii_title)[:SLUG_MAX_LENGTH].strip("-") or "article"
-    taken = Article.objects.filter(slug__startswith=base)
-    if exclude_pk is not None:
-        taken = taken.exclude(pk=exclude_pk)
-    taken = set(taken.values_list("slug", flat=True))
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return free_slug(
+        title,
+        Article.objects.all(),
+        fallback="article",
+        max_length=SLUG_MAX_LENGTH,
+        exclude_pk=exclude_pk,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

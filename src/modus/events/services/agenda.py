@@ -17,12 +17,12 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from modus.accounts.models import Person
 from modus.accounts.permissions import is_event_cohost
 from modus.accounts.services import ensure_person
+from modus.web.slugs import free_slug
 
 from ..models import Event, Material, Room, Session, SessionRole
 from .core import EventError, bump_agenda_version
@@ -208,16 +208,13 @@ def delete_room(room: Room, *, actor) -> None:
 
 def unique_session_slug(event: Event, title: str, *, exclude_pk=None) -> str:
     """A slug made from the title that no other session of this event uses."""
-    base = slugify(title)[:100].strip("-") or "session"
-    taken = Session.objects.filter(event=event, slug__startswith=base)
-    if exclude_pk is not None:
-        taken = taken.exclude(pk=exclude_pk)
-    taken_slugs = set(taken.values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken_slugs:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return free_slug(
+        title,
+        Session.objects.filter(event=event),
+        fallback="session",
+        max_length=100,
+        exclude_pk=exclude_pk,
+    )
 
 
 def _resolve_person(entry) -> Person:
