@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "modus.directory",
     "modus.programmes",
     "modus.events",
+    "modus.matchmaking",
     "modus.news",
     "modus.api",
     "modus.demo",

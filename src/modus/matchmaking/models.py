@@ -1,0 +1,209 @@
+"""Matchmaking data: an event's settings, marketplace profiles, requests, availability, schedules.
+
+Slots are not stored: they follow from the settings (``services.slots``); availability and meetings
+refer to them by their id, e.g. ``2022-11-08-0930``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MatchmakingSettings(models.Model):
+    """How an event's one-to-one meetings are held: when, where, how many, and for whom.
+
+    ``windows`` is a list of ``{"day": "2022-11-08", "start": "09:00", "end": "12:30"}``; the gaps
+    between two windows of one day are the pauses (coffee, lunch).
+    """
+
+    event = models.OneToOneField(
+        "events.Event", on_delete=models.CASCADE, related_name="matchmaking_settings"
+    )
+    enabled = models.BooleanField(_("matchmaking on"), default=False)
+    windows = models.JSONField(_("meeting times"), default=list, blank=True)
+    slot_minutes = models.PositiveSmallIntegerField(_("slot length in minutes"), default=25)
+    tables = models.PositiveIntegerField(_("number of tables"), null=True, blank=True)
+    virtual = models.BooleanField(_("virtual meetings"), default=False)
+    video_link = models.URLField(_("video link"), blank=True)
+    max_meetings = models.PositiveSmallIntegerField(
+        _("meetings per participant at most"), null=True, blank=True
+    )
+    request_deadline = models.DateTimeField(_("deadline for requests"), null=True, blank=True)
+    allowed_roles = models.JSONField(
+        _("participant roles who may take part"),
+        default=list,
+        blank=True,
+        help_text=_("Empty: every role."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("matchmaking settings")
+        verbose_name_plural = _("matchmaking settings")
+
+    def __str__(self):
+        return f"{self.event} – {_('matchmaking')}"
+
+
+class MarketplaceProfile(models.Model):
+    """A participant in an event's marketplace: what they offer and what they seek."""
+
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="marketplace_profiles"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="marketplace_profiles"
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="marketplace_profiles",
+    )
+    offers = models.TextField(_("what I offer"), blank=True)
+    seeks = models.TextField(_("what I seek"), blank=True)
+    ecosystems = models.ManyToManyField(
+        "directory.Ecosystem",
+        verbose_name=_("industrial ecosystems"),
+        blank=True,
+        related_name="marketplace_profiles",
+    )
+    opted_in = models.BooleanField(_("show me in the marketplace"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("marketplace profile")
+        verbose_name_plural = _("marketplace profiles")
+        ordering = ["event", "user__full_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="one_profile_per_event_user")
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.user.full_name or self.user.email.split("@")[0]
+
+    @property
+    def participant_id(self) -> str:
+        """This profile's id in the scheduling instance."""
+        return f"p{self.pk}"
+
+
+class MeetingRequest(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="meeting_requests"
+    )
+    from_profile = models.ForeignKey(
+        MarketplaceProfile, on_delete=models.CASCADE, related_name="sent_requests"
+    )
+    to_profile = models.ForeignKey(
+        MarketplaceProfile, on_delete=models.CASCADE, related_name="received_requests"
+    )
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting request")
+        verbose_name_plural = _("meeting requests")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_profile", "to_profile"], name="one_request_per_direction"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_profile=models.F("to_profile")),
+                name="no_request_to_oneself",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_profile} → {self.to_profile} ({self.get_status_display()})"
+
+
+class Availability(models.Model):
+    """The slots in which a participant cannot meet (arrives late, leaves early, ...)."""
+
+    profile = models.OneToOneField(
+        MarketplaceProfile, on_delete=models.CASCADE, related_name="availability"
+    )
+    unavailable = models.JSONField(_("unavailable slots"), default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("availability")
+        verbose_name_plural = _("availabilities")
+
+    def __str__(self):
+        return str(self.profile)
+
+
+class ScheduleVersion(models.Model):
+    """One run of the scheduler: its instance, its result and the figures; a draft until published."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="schedule_versions"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    stats = models.JSONField(_("figures"), default=dict, blank=True)
+    instance = models.JSONField(_("instance"), default=dict, blank=True)
+    schedule = models.JSONField(_("schedule"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("schedule version")
+        verbose_name_plural = _("schedule versions")
+        ordering = ["event", "-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.event} – {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class Meeting(models.Model):
+    """One placed meeting of a schedule version."""
+
+    version = models.ForeignKey(ScheduleVersion, on_delete=models.CASCADE, related_name="meetings")
+    requests = models.ManyToManyField(MeetingRequest, related_name="meetings", blank=True)
+    participants = models.ManyToManyField(MarketplaceProfile, related_name="meetings")
+    slot_id = models.CharField(_("slot"), max_length=40)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    table = models.PositiveIntegerField(_("table"), null=True, blank=True)
+    pinned = models.BooleanField(_("pinned"), default=False)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["version", "starts_at", "table", "pk"]
+
+    def __str__(self):
+        return f"{self.slot_id} / {self.table}"
