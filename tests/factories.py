@@ -191,3 +191,53 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     participant_role = Registration.ParticipantRole.CLUSTER_MANAGER
     status = Registration.Status.CONFIRMED
+
+
+class MatchmakingSettingsFactory(factory.django.DjangoModelFactory):
+    """Matchmaking switched on: 9:00–10:00 and, after a pause, 10:30–11:00 on the first day."""
+
+    class Meta:
+        model = "matchmaking.MatchmakingSettings"
+
+    event = factory.SubFactory(EventFactory)
+    enabled = True
+    slot_minutes = 30
+    windows = factory.LazyAttribute(
+        lambda o: [
+            {"day": o.event.starts_on.isoformat(), "start": "09:00", "end": "10:00"},
+            {"day": o.event.starts_on.isoformat(), "start": "10:30", "end": "11:00"},
+        ]
+    )
+    tables = 10
+
+
+class MarketplaceProfileFactory(factory.django.DjangoModelFactory):
+    """An opted-in profile of a participant with a confirmed registration."""
+
+    class Meta:
+        model = "matchmaking.MarketplaceProfile"
+        skip_postgeneration_save = True
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    offers = "Pilot lines for hydrogen storage."
+    seeks = "Partners for a Horizon Europe project."
+    registration = factory.RelatedFactory(
+        RegistrationFactory,
+        event=factory.SelfAttribute("..event"),
+        user=factory.SelfAttribute("..user"),
+        organisation=factory.SelfAttribute("..organisation"),
+    )
+
+
+class MeetingRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "matchmaking.MeetingRequest"
+
+    from_profile = factory.SubFactory(MarketplaceProfileFactory)
+    to_profile = factory.SubFactory(
+        MarketplaceProfileFactory, event=factory.SelfAttribute("..from_profile.event")
+    )
+    event = factory.SelfAttribute("from_profile.event")
+    message = "Shall we talk about hydrogen?"

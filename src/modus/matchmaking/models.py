@@ -153,7 +153,7 @@ class Availability(models.Model):
 
 
 class ScheduleVersion(models.Model):
-    """One run of the scheduler: its instance, its result and the figures; a draft until published."""
+    """One run of the scheduler: its instance, result and figures; a draft until published."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
