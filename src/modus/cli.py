@@ -12,6 +12,7 @@ OWN_COMMANDS = {
     "import_news": "import an existing news page (HTML or text) as a draft article",
     "createsuperuser": "create a staff user for the Django admin",
     "migrate": "apply database migrations",
+    "schedule": "schedule B2B meetings: INSTANCE.json --output SCHEDULE.json (no database needed)",
 }
 
 
@@ -29,6 +30,10 @@ def main(argv: list[str] | None = None) -> None:
     if len(argv) < 2 or argv[1] in {"-h", "--help", "help"}:
         print_overview()
         return
+    if argv[1] == "schedule":
+        from modus.scheduling.cli import main as schedule_main
+
+        sys.exit(schedule_main(argv[2:]))
     argv[1] = argv[1].replace("-", "_") if argv[1].replace("-", "_") in OWN_COMMANDS else argv[1]
     from django.core.management import execute_from_command_line
 

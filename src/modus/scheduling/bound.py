@@ -1,0 +1,154 @@
+"""The LP relaxation of the assignment model, solved by HiGHS: a proven upper bound on the weight.
+
+Variables x[m, s] in [0, 1] for every slot s that meeting m may take; rows: each meeting at most
+once, each participant at most once per slot and at most ``cap`` times, each slot at most ``tables``
+meetings. Meetings pinned by a reschedule get a lower bound of 1.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .model import Problem
+
+
+class LPBound:
+    """Starts HiGHS in its own thread (it releases the GIL); ``result()`` waits for the bound."""
+
+    def __init__(self, problem: Problem, pinned: dict[int, int] | None = None, time_limit=60.0):
+        self.problem = problem
+        self.fallback = _simple_bound(problem)
+        self.highs = None
+        pinned = pinned or {}
+        try:
+            import highspy
+            import numpy as np
+        except ImportError:  # pragma: no cover - highspy is a dependency
+            return
+        cols_m: list[int] = []
+        cols_s: list[int] = []
+        for m, slots in enumerate(problem.allowed):
+            if problem.weights[m] <= 0 and m not in pinned:
+                continue
+            for s in slots:
+                cols_m.append(m)
+                cols_s.append(s)
+        n = len(cols_m)
+        if n == 0:
+            self.fallback = sum(problem.weights[m] for m in pinned)
+            return
+        rows: list[list[int]] = []
+        upper: list[float] = []
+        lower: list[float] = []
+        by_meeting: dict[int, list[int]] = {}
+        by_person_slot: dict[tuple[int, int], list[int]] = {}
+        by_person: dict[int, list[int]] = {}
+        by_slot: dict[int, list[int]] = {}
+        for c in range(n):
+            m, s = cols_m[c], cols_s[c]
+            by_meeting.setdefault(m, []).append(c)
+            by_slot.setdefault(s, []).append(c)
+            for p in problem.members[m]:
+                by_person_slot.setdefault((p, s), []).append(c)
+                by_person.setdefault(p, []).append(c)
+        for m, cs in by_meeting.items():
+            if len(cs) > 1 or m in pinned:
+                rows.append(cs)
+                lower.append(1.0 if m in pinned else 0.0)
+                upper.append(1.0)
+        for cs in by_person_slot.values():
+            if len(cs) > 1:
+                rows.append(cs)
+                lower.append(0.0)
+                upper.append(1.0)
+        for p, cs in by_person.items():
+            if problem.caps[p] < len({cols_m[c] for c in cs}):
+                rows.append(cs)
+                lower.append(0.0)
+                upper.append(float(problem.caps[p]))
+        if problem.tables is not None:
+            for cs in by_slot.values():
+                if len(cs) > problem.tables:
+                    rows.append(cs)
+                    lower.append(0.0)
+                    upper.append(float(problem.tables))
+        starts = [0]
+        index: list[int] = []
+        for cs in rows:
+            index.extend(cs)
+            starts.append(len(index))
+        lp = highspy.HighsLp()
+        lp.num_col_ = n
+        lp.num_row_ = len(rows)
+        lp.col_cost_ = np.array([problem.weights[m] for m in cols_m], dtype=np.float64)
+        lp.col_lower_ = np.zeros(n)
+        lp.col_upper_ = np.ones(n)
+        lp.row_lower_ = np.array(lower, dtype=np.float64)
+        lp.row_upper_ = np.array(upper, dtype=np.float64)
+        lp.sense_ = highspy.ObjSense.kMaximize
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
+        lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
+        lp.a_matrix_.value_ = np.ones(len(index))
+        lp.a_matrix_.num_col_ = n
+        lp.a_matrix_.num_row_ = len(rows)
+        h = _quiet_highs(highspy)
+        h.setOptionValue("threads", 1)
+        h.setOptionValue("time_limit", float(time_limit))
+        h.passModel(lp)
+        self.highs = h
+        self.columns = (cols_m, cols_s)
+        h.startSolve()
+
+    def result(self) -> tuple[float, bool]:
+        """The bound and whether the LP was solved to optimality (else a weaker counting bound)."""
+        if self.highs is None:
+            return self.fallback, False
+        import highspy
+
+        self.highs.joinSolve()
+        if self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            value = self.highs.getInfo().objective_function_value
+            return min(value, self.fallback), True
+        return self.fallback, False
+
+
+def _quiet_highs(highspy):
+    """A Highs object whose start-up banner does not reach our standard output."""
+    import os
+    import sys
+
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # pragma: no cover - no standard output at all
+        saved = None
+    if saved is not None:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 1)
+    try:
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+    finally:
+        if saved is not None:
+            os.dup2(saved, 1)
+            os.close(saved)
+    return h
+
+
+def _simple_bound(problem: Problem) -> float:
+    """Every meeting that has a slot, heaviest first, while the tables last."""
+    weights = sorted(
+        (problem.weights[m] for m in range(len(problem.meeting_ids)) if problem.allowed[m]),
+        reverse=True,
+    )
+    if problem.tables is not None:
+        weights = weights[: problem.tables * problem.n_slots]
+    return float(sum(weights))
+
+
+def proven_bound(value: float, weights: list[float]) -> float:
+    """With whole weights the optimum is a whole number: round the LP value down."""
+    if all(float(w).is_integer() for w in weights):
+        return float(math.floor(value + 1e-6))
+    return value

@@ -1,0 +1,55 @@
+"""``modus schedule INSTANCE.json --output SCHEDULE.json``: the scheduler from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .model import InstanceError
+from .solver import solve
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="modus schedule",
+        description="Schedule B2B meetings: read an instance, write a schedule (formats: b2b.md).",
+    )
+    parser.add_argument("instance", help="instance JSON file (modus-b2b-instance/1)")
+    parser.add_argument("--output", "-o", required=True, help="where to write the schedule JSON")
+    parser.add_argument("--time-limit", type=float, default=10.0, help="seconds (default 10)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    args = parser.parse_args(argv)
+    try:
+        with open(args.instance, encoding="utf-8") as fh:
+            instance = json.load(fh)
+    except OSError as exc:
+        print(f"modus schedule: cannot read {args.instance}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        print(f"modus schedule: {args.instance} is not valid JSON: {exc}", file=sys.stderr)
+        return 2
+    if args.time_limit <= 0:
+        print("modus schedule: --time-limit must be positive", file=sys.stderr)
+        return 2
+    try:
+        schedule = solve(instance, time_limit=args.time_limit, seed=args.seed)
+    except InstanceError as exc:
+        print(
+            f"modus schedule: invalid instance: field {exc.field}: {exc.message}", file=sys.stderr
+        )
+        return 2
+    try:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            json.dump(schedule, fh)
+            fh.write("\n")
+    except OSError as exc:
+        print(f"modus schedule: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 2
+    st = schedule["stats"]
+    print(
+        f"scheduled {st['scheduled']} of {st['scheduled'] + len(schedule['unscheduled'])} "
+        f"meetings, weight {st['weight']}, breaks {st['breaks']}, holes {st['holes']}, "
+        f"proven upper bound {st['upper_bound']}, {st['seconds']:.2f} s"
+    )
+    return 0

@@ -1,0 +1,57 @@
+import json
+import subprocess
+import sys
+
+from .test_solver import small_instance
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "modus", "schedule", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_schedule_writes_a_schedule_and_a_summary(tmp_path):
+    (tmp_path / "i.json").write_text(json.dumps(small_instance()))
+    done = run(
+        str(tmp_path / "i.json"),
+        "--output",
+        str(tmp_path / "s.json"),
+        "--time-limit",
+        "2",
+        "--seed",
+        "3",
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 1
+    assert "weight" in lines[0] and "breaks" in lines[0] and "upper bound" in lines[0]
+    schedule = json.loads((tmp_path / "s.json").read_text())
+    assert schedule["format"] == "modus-b2b-schedule/1"
+
+
+def test_unknown_participant_exits_2_naming_the_field(tmp_path):
+    inst = small_instance()
+    inst["meetings"][2]["with"] = ["x", "nobody"]
+    (tmp_path / "i.json").write_text(json.dumps(inst))
+    done = run(str(tmp_path / "i.json"), "--output", str(tmp_path / "s.json"))
+    assert done.returncode == 2
+    assert "meetings[2].with" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "s.json").exists()
+
+
+def test_missing_slot_and_bad_json_exit_2(tmp_path):
+    inst = small_instance()
+    inst["meetings"][0]["fixed_slot"] = "d9-0900"
+    (tmp_path / "i.json").write_text(json.dumps(inst))
+    done = run(str(tmp_path / "i.json"), "--output", str(tmp_path / "s.json"))
+    assert done.returncode == 2 and "meetings[0].fixed_slot" in done.stderr
+    (tmp_path / "j.json").write_text("{not json")
+    done = run(str(tmp_path / "j.json"), "--output", str(tmp_path / "s.json"))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    done = run(str(tmp_path / "absent.json"), "--output", str(tmp_path / "s.json"))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
