@@ -100,6 +100,24 @@ class LPBound:
         self.columns = (cols_m, cols_s)
         h.startSolve()
 
+    def guidance(self) -> tuple[list[float], list[int]] | None:
+        """After ``result()``: per meeting, its LP value and the slot the LP likes best."""
+        if self.highs is None or not getattr(self, "solved", False):
+            return None
+        values = self.highs.getSolution().col_value
+        cols_m, cols_s = self.columns
+        n = len(self.problem.meeting_ids)
+        total = [0.0] * n
+        best = [-1] * n
+        top = [-1.0] * n
+        for c, v in enumerate(values):
+            m = cols_m[c]
+            total[m] += v
+            if v > top[m]:
+                top[m] = v
+                best[m] = cols_s[c]
+        return total, best
+
     def result(self) -> tuple[float, bool]:
         """The bound and whether the LP was solved to optimality (else a weaker counting bound)."""
         if self.highs is None:
@@ -109,6 +127,7 @@ class LPBound:
         self.highs.joinSolve()
         if self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal:
             value = self.highs.getInfo().objective_function_value
+            self.solved = True
             return min(value, self.fallback), True
         return self.fallback, False
 

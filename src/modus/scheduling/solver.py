@@ -92,6 +92,29 @@ def _run(problem, pinned, pinned_tables, started, time_limit, seed) -> dict:
     budget_end = started + time_limit * 0.85
     weight_end = started + time_limit * 0.45
     improve_weight(state, order, rng, weight_end)
+    # the LP's solution as a guide: a second construction that follows it, kept if heavier
+    if time.monotonic() < weight_end:
+        lp.result()
+        guide = lp.guidance()
+        if guide is not None and time.monotonic() < weight_end:
+            total, best = guide
+            rank = {m: k for k, m in enumerate(order)}
+            order2 = sorted(order, key=lambda m: (-round(total[m], 4), rank[m]))
+            other = State(problem, pinned)
+            for m in order2:
+                s = best[m]
+                if (
+                    other.slot_of[m] == FREE
+                    and total[m] > 0.5
+                    and s >= 0
+                    and other.has_room(m)
+                    and other.fits(m, s)
+                ):
+                    other.place(m, s)
+            construct(other, order2)
+            improve_weight(other, order2, rng, weight_end)
+            if other.weight > state.weight:
+                state = other
     n = len(problem.meeting_ids)
     compact(state, rng, iterations=60 * n + 1000, deadline=budget_end)
     bound_value, lp_ok = lp.result()
