@@ -1,2 +1,17 @@
+from django.urls import path
+
+from . import views
+
 app_name = "matchmaking"
-urlpatterns = []
+
+urlpatterns = [
+    path("<slug:slug>/", views.marketplace, name="marketplace"),
+    path("<slug:slug>/setup/", views.setup, name="setup"),
+    path("<slug:slug>/my-profile/", views.my_profile, name="my-profile"),
+    path("<slug:slug>/profiles/<int:pk>/", views.profile_detail, name="profile"),
+    path("<slug:slug>/requests/", views.my_requests, name="requests"),
+    path("<slug:slug>/requests/<int:pk>/answer/", views.answer_request, name="answer"),
+    path("<slug:slug>/availability/", views.my_availability, name="availability"),
+    path("<slug:slug>/schedule/", views.schedule, name="schedule"),
+    path("<slug:slug>/meetings/", views.my_meetings, name="meetings"),
+]
