@@ -207,3 +207,32 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.slot_id} / {self.table}"
+
+
+class MeetingOutcome(models.Model):
+    """What came of a meeting, as one side records it after the event."""
+
+    class Outcome(models.TextChoices):
+        NONE = "none", _("None")
+        FOLLOW_UP = "follow_up", _("Follow-up")
+        LETTER_OF_INTENT = "letter_of_intent", _("Letter of intent")
+        MEMORANDUM = "memorandum", _("Memorandum of understanding")
+        JOINT_PROJECT = "joint_project", _("Joint project")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="outcomes")
+    profile = models.ForeignKey(
+        MarketplaceProfile, on_delete=models.CASCADE, related_name="meeting_outcomes"
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    recorded_at = models.DateTimeField(_("recorded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting outcome")
+        verbose_name_plural = _("meeting outcomes")
+        ordering = ["meeting", "profile"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "profile"], name="one_outcome_per_side")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} – {self.profile}: {self.get_outcome_display()}"
