@@ -563,6 +563,10 @@ def run_schedule(
 
 def publish(version: ScheduleVersion, *, actor) -> ScheduleVersion:
     """Publish a draft schedule and send each participant their meetings."""
+    if version.stats.get("changes_from"):  # a reschedule: only the people whose meetings changed
+        from .services_changes import publish_changes
+
+        return publish_changes(version, actor=actor)
     event = version.event
     _require_cohost(actor, event)
     if version.status != ScheduleVersion.Status.DRAFT:

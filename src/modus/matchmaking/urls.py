@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_changes
 
 app_name = "matchmaking"
 
@@ -14,4 +14,10 @@ urlpatterns = [
     path("<slug:slug>/availability/", views.my_availability, name="availability"),
     path("<slug:slug>/schedule/", views.schedule, name="schedule"),
     path("<slug:slug>/meetings/", views.my_meetings, name="meetings"),
+    path(
+        "<slug:slug>/schedule/meetings/<int:pk>/move/",
+        views_changes.move_meeting,
+        name="move-meeting",
+    ),
+    path("<slug:slug>/schedule/reschedule/", views_changes.reschedule, name="reschedule"),
 ]
