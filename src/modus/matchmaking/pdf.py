@@ -1,0 +1,182 @@
+"""Printable agendas (reportlab): one participant's, or every participant's plus the table plan.
+
+Polish and Czech names need glyphs such as Ł, ś and ř, which the PDF base fonts (Helvetica) lack
+and reportlab's bundled Vera lacks partly (no ř). The first TrueType font found in
+``settings.MODUS_PDF_FONTS`` (default: DejaVu Sans, then Liberation Sans, as Debian installs them)
+is embedded. Without one, the text is written in Helvetica with its accents removed, so that
+it stays readable instead of showing empty boxes.
+"""
+
+import functools
+import io
+import unicodedata
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from django.conf import settings
+from django.utils import formats
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from .agenda import Agenda
+
+DEFAULT_FONTS = [
+    (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    ),
+    (
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    ),
+]
+NEEDED = "ŁłŚśŹźŻżĆćŃńĄąĘęÓóŘřŠšČčŽžŮůĚěŇňŤťĎď–"
+SPECIAL = {"Ł": "L", "ł": "l", "–": "-", "—": "-", "…": "...", "’": "'", "„": '"', "“": '"'}
+
+
+@functools.cache
+def fonts() -> tuple[str, str, bool]:
+    """(regular, bold, unicode): the registered font names, and whether they cover our letters."""
+    candidates = getattr(settings, "MODUS_PDF_FONTS", DEFAULT_FONTS)
+    for regular_path, bold_path in candidates:
+        if not (Path(regular_path).is_file() and Path(bold_path).is_file()):
+            continue
+        regular = TTFont("ModusSans", regular_path)
+        if not all(ord(char) in regular.face.charToGlyph for char in NEEDED):
+            continue
+        pdfmetrics.registerFont(regular)
+        pdfmetrics.registerFont(TTFont("ModusSans-Bold", bold_path))
+        return "ModusSans", "ModusSans-Bold", True
+    return "Helvetica", "Helvetica-Bold", False
+
+
+def _plain(text: str) -> str:
+    """Text the base fonts can show: Latin-1 kept, other letters without their accents."""
+    out = []
+    for char in text:
+        char = SPECIAL.get(char, char)
+        if len(char) == 1 and ord(char) > 255:
+            char = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or "?"
+        out.append(char)
+    return "".join(out)
+
+
+class _Writer:
+    def __init__(self):
+        self.regular, self.bold, self.unicode = fonts()
+        self.styles = {
+            "title": ParagraphStyle("title", fontName=self.bold, fontSize=16, leading=20),
+            "heading": ParagraphStyle(
+                "heading", fontName=self.bold, fontSize=12, leading=16, spaceBefore=8
+            ),
+            "body": ParagraphStyle("body", fontName=self.regular, fontSize=9.5, leading=12),
+            "meta": ParagraphStyle(
+                "meta", fontName=self.regular, fontSize=9, leading=12, textColor=colors.grey
+            ),
+        }
+
+    def text(self, value) -> str:
+        value = str(value)
+        return value if self.unicode else _plain(value)
+
+    def para(self, value, style="body") -> Paragraph:
+        return Paragraph(escape(self.text(value)).replace("\n", "<br/>"), self.styles[style])
+
+    def table(self, rows, widths) -> Table:
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.lightgrey),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        return table
+
+    def agenda(self, agenda: Agenda) -> list:
+        name = agenda.profile.display_name if agenda.profile else agenda.user.get_full_name()
+        story = [
+            self.para(_("Personal agenda: %(name)s") % {"name": name}, "title"),
+            self.para(agenda.event.name, "meta"),
+        ]
+        if agenda.profile and agenda.profile.organisation_id:
+            story.append(self.para(agenda.profile.organisation.name, "meta"))
+        if not agenda.items:
+            story += [Spacer(1, 6 * mm), self.para(_("Nothing on the agenda yet."))]
+        for day, items in agenda.days:
+            story.append(self.para(formats.date_format(day, "l j F Y"), "heading"))
+            rows = [[self.para(_("Time")), self.para(_("What")), self.para(_("Where"))]]
+            for item in items:
+                what = item.title
+                if item.kind == "meeting":
+                    details = []
+                    for other in item.others:
+                        if other.organisation_id:
+                            details.append(f"{other.display_name}: {other.organisation.name}")
+                        if other.seeks:
+                            details.append(_("Seeks: %(text)s") % {"text": other.seeks})
+                    what = "\n".join([what, *details])
+                rows.append(
+                    [
+                        self.para(f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}"),
+                        self.para(what),
+                        self.para(item.location),
+                    ]
+                )
+            story.append(self.table(rows, [28 * mm, 102 * mm, 45 * mm]))
+        return story
+
+    def table_plan(self, event, plan) -> list:
+        story = [self.para(_("Table plan of %(event)s") % {"event": event.name}, "title")]
+        if not plan:
+            story.append(self.para(_("No meetings were placed.")))
+        for starts_at, rows in plan:
+            label = formats.date_format(starts_at, "D j M") + f" {starts_at:%H:%M}"
+            story.append(self.para(label, "heading"))
+            table_rows = [[self.para(_("Table")), self.para(_("Participants"))]]
+            for table, names in rows:
+                table_rows.append([self.para(table or "–"), self.para(" – ".join(names))])
+            story.append(self.table(table_rows, [25 * mm, 150 * mm]))
+        return story
+
+
+def _build(story, title: str) -> bytes:
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=title,
+        author="Modus",
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+    )
+    document.build(story)
+    return buffer.getvalue()
+
+
+def agenda_pdf(agenda: Agenda) -> bytes:
+    """One participant's agenda, in the active language."""
+    writer = _Writer()
+    return _build(writer.agenda(agenda), writer.text(agenda.event.name))
+
+
+def organiser_pdf(event, agendas: list[Agenda], plan) -> bytes:
+    """Every participant's agenda, a page (or more) each, then the table plan."""
+    writer = _Writer()
+    story = []
+    for agenda in agendas:
+        story += writer.agenda(agenda)
+        story.append(PageBreak())
+    story += writer.table_plan(event, plan)
+    return _build(story, writer.text(event.name))

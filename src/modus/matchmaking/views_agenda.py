@@ -1,0 +1,121 @@
+"""Personal agendas (web, iCalendar, PDF), the organisers' printout, and meeting outcomes.
+
+A participant only ever reaches their own agenda: no URL names another person. Meetings come
+from the published schedule only.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from . import agenda as agendas
+from . import outcomes, pdf, selectors
+from .models import Meeting, MeetingOutcome, ScheduleVersion
+from .views import organisers_only, participants_only
+
+
+def _download(body: bytes, *, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@participants_only
+@require_GET
+def my_agenda(request, event):
+    """This event's confirmed participants (allowed roles): their own agenda."""
+    agenda = agendas.personal_agenda(event, request.user, mm_settings=request.matchmaking)
+    recorded = {}
+    if agenda.profile and agenda.meetings:
+        recorded = outcomes.outcomes_by_meeting(
+            agenda.profile, [item.meeting.pk for item in agenda.meetings]
+        )
+    now = timezone.now()
+    for item in agenda.meetings:
+        item.can_record = item.meeting.starts_at <= now
+        item.outcome = recorded.get(item.meeting.pk, "")
+    return render(
+        request,
+        "matchmaking/agenda/my_agenda.html",
+        {
+            "event": event,
+            "agenda": agenda,
+            "outcome_choices": MeetingOutcome.Outcome.choices,
+        },
+    )
+
+
+@participants_only
+@require_GET
+def my_agenda_ics(request, event):
+    """This event's confirmed participants (allowed roles): their own agenda as iCalendar."""
+    agenda = agendas.personal_agenda(event, request.user, mm_settings=request.matchmaking)
+    body = agendas.agenda_calendar(agenda, base_url=request.build_absolute_uri("/"))
+    return _download(
+        body, content_type="text/calendar; charset=utf-8", filename=f"{event.slug}-agenda.ics"
+    )
+
+
+@participants_only
+@require_GET
+def my_agenda_pdf(request, event):
+    """This event's confirmed participants (allowed roles): their own agenda, printable."""
+    agenda = agendas.personal_agenda(event, request.user, mm_settings=request.matchmaking)
+    return _download(
+        pdf.agenda_pdf(agenda), content_type="application/pdf", filename=f"{event.slug}-agenda.pdf"
+    )
+
+
+@participants_only
+@require_POST
+def record_outcome(request, event, pk):
+    """The two sides of a published meeting (only they): record what came of it."""
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("version"), version__event=event, pk=pk
+    )
+    try:
+        outcomes.record_outcome(meeting, actor=request.user, outcome=request.POST.get("outcome"))
+    except PermissionDenied:
+        raise
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The outcome was saved."))
+    return redirect("matchmaking:agenda", slug=event.slug)
+
+
+@organisers_only
+@require_GET
+def all_agendas_pdf(request, event):
+    """Co-hosts and organisers of this event (and staff): every agenda and the table plan."""
+    version = selectors.published_version(event) or selectors.latest_version(event)
+    if version is None:
+        messages.error(request, _("Run the scheduler first."))
+        return redirect("matchmaking:schedule", slug=event.slug)
+    body = pdf.organiser_pdf(
+        event, agendas.all_agendas(event, version), agendas.table_plan(event, version)
+    )
+    return _download(body, content_type="application/pdf", filename=f"{event.slug}-agendas.pdf")
+
+
+@organisers_only
+@require_GET
+def outcome_totals(request, event):
+    """Co-hosts and organisers of this event (and staff): how many meetings led to what."""
+    version = selectors.published_version(event)
+    return render(
+        request,
+        "matchmaking/agenda/outcomes.html",
+        {
+            "event": event,
+            "version": version,
+            "draft": version is None and ScheduleVersion.objects.filter(event=event).exists(),
+            "totals": outcomes.totals(event, actor=request.user),
+        },
+    )
