@@ -20,6 +20,14 @@ DEMO_MODELS = [
     "events.Room",
     "events.Session",
     "events.SessionRole",
+    "accounts.User",
+    "events.Registration",
+    "matchmaking.MatchmakingSettings",
+    "matchmaking.MarketplaceProfile",
+    "matchmaking.MeetingRequest",
+    "matchmaking.Availability",
+    "matchmaking.ScheduleVersion",
+    "matchmaking.Meeting",
 ]
 
 
