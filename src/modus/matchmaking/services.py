@@ -496,14 +496,11 @@ def run_schedule(
             _("The scheduler refused the input: %(error)s") % {"error": error},
             code="instance_invalid",
         ) from error
-    slot_by_id = {slot["id"]: slot for slot in instance["slots"]}
     weight_by_id = {meeting["id"]: meeting["weight"] for meeting in instance["meetings"]}
-    fixed = {m["id"] for m in instance["meetings"] if "fixed_slot" in m}
     pairs = {}
     for meeting in instance["meetings"]:
         first, second = (int(pid[1:]) for pid in meeting["with"])
         pairs[meeting["id"]] = (first, second)
-    wanted = _wanted_meetings(event, {pk for pair in pairs.values() for pk in pair})
     names = {
         profile.pk: profile.display_name
         for profile in MarketplaceProfile.objects.filter(
@@ -529,32 +526,42 @@ def run_schedule(
             for mid in result.get("unscheduled", [])
         ],
     }
+    return store_version(event, actor=actor, instance=instance, schedule=result, stats=stats)
+
+
+def store_version(
+    event: Event, *, actor, instance: dict, schedule: dict, stats: dict | None = None
+) -> ScheduleVersion:
+    """A draft version holding the assignments of ``schedule`` (already checked) as meetings."""
+    slot_by_id = {slot["id"]: slot for slot in instance["slots"]}
+    pairs = {
+        m["id"]: tuple(sorted(int(pid[1:]) for pid in m["with"])) for m in instance["meetings"]
+    }
+    fixed = {m["id"] for m in instance["meetings"] if "fixed_slot" in m}
+    wanted = _wanted_meetings(event, {pk for pair in pairs.values() for pk in pair})
+    assignments = schedule.get("assignments", [])
     with transaction.atomic():
         version = ScheduleVersion.objects.create(
-            event=event,
-            created_by=actor,
-            stats=stats,
-            instance=instance,
-            schedule=result,
+            event=event, created_by=actor, stats=stats or {}, instance=instance, schedule=schedule
         )
-        used_tables = defaultdict(set)
-        for assignment in assignments:
-            if assignment.get("table"):
-                used_tables[assignment["slot"]].add(assignment["table"])
-        for assignment in sorted(assignments, key=lambda a: (a["slot"], a["meeting"])):
-            slot = slot_by_id[assignment["slot"]]
-            table = assignment.get("table")
+        used = defaultdict(set)
+        for a in assignments:
+            if a.get("table"):
+                used[a["slot"]].add(a["table"])
+        for a in sorted(assignments, key=lambda a: (a["slot"], a["meeting"])):
+            slot = slot_by_id[a["slot"]]
+            table = a.get("table")
             if not table and "tables" in instance:
-                table = next(n for n in range(1, 10_000) if n not in used_tables[slot["id"]])
-                used_tables[slot["id"]].add(table)
-            pair = pairs[assignment["meeting"]]
+                table = next(n for n in range(1, 100_000) if n not in used[slot["id"]])
+                used[slot["id"]].add(table)
+            pair = pairs[a["meeting"]]
             meeting = Meeting.objects.create(
                 version=version,
                 slot_id=slot["id"],
                 starts_at=dt.datetime.fromisoformat(slot["start"]),
                 ends_at=dt.datetime.fromisoformat(slot["end"]),
                 table=table or None,
-                pinned=assignment["meeting"] in fixed,
+                pinned=a["meeting"] in fixed,
             )
             meeting.participants.set(pair)
             meeting.requests.set(wanted.get(pair, {}).get("requests", []))

@@ -8,7 +8,6 @@
   against the instance by every rule of the exchange format, stored as a draft.
 """
 
-import datetime as dt
 from collections import defaultdict
 
 from django.db import transaction
@@ -22,11 +21,11 @@ from .models import MarketplaceProfile, Meeting, ScheduleVersion
 from .services import (
     MatchmakingError,
     _require_cohost,
-    _wanted_meetings,
     build_instance,
     meeting_id,
     settings_for,
     slots,
+    store_version,
 )
 
 SCHEDULE_FORMAT = "modus-b2b-schedule/1"
@@ -128,45 +127,6 @@ def move_meeting(
 
 
 # Storing a schedule ------------------------------------------------------------------------------
-
-
-def store_version(
-    event: Event, *, actor, instance: dict, schedule: dict, stats: dict | None = None
-) -> ScheduleVersion:
-    """A draft version holding the assignments of ``schedule`` (already checked) as meetings."""
-    slot_by_id = {slot["id"]: slot for slot in instance["slots"]}
-    pairs = {
-        m["id"]: tuple(sorted(int(pid[1:]) for pid in m["with"])) for m in instance["meetings"]
-    }
-    fixed = {m["id"] for m in instance["meetings"] if "fixed_slot" in m}
-    wanted = _wanted_meetings(event, {pk for pair in pairs.values() for pk in pair})
-    assignments = schedule.get("assignments", [])
-    with transaction.atomic():
-        version = ScheduleVersion.objects.create(
-            event=event, created_by=actor, stats=stats or {}, instance=instance, schedule=schedule
-        )
-        used = defaultdict(set)
-        for a in assignments:
-            if a.get("table"):
-                used[a["slot"]].add(a["table"])
-        for a in sorted(assignments, key=lambda a: (a["slot"], a["meeting"])):
-            slot = slot_by_id[a["slot"]]
-            table = a.get("table")
-            if not table and "tables" in instance:
-                table = next(n for n in range(1, 100_000) if n not in used[slot["id"]])
-                used[slot["id"]].add(table)
-            pair = pairs[a["meeting"]]
-            meeting = Meeting.objects.create(
-                version=version,
-                slot_id=slot["id"],
-                starts_at=dt.datetime.fromisoformat(slot["start"]),
-                ends_at=dt.datetime.fromisoformat(slot["end"]),
-                table=table or None,
-                pinned=a["meeting"] in fixed,
-            )
-            meeting.participants.set(pair)
-            meeting.requests.set(wanted.get(pair, {}).get("requests", []))
-    return version
 
 
 def _placements(version: ScheduleVersion) -> dict[tuple, tuple[str, int | None]]:
