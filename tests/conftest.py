@@ -7,6 +7,7 @@ from django.utils import translation
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MODUS_PRIVATE_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "modus.programmes",
     "modus.events",
     "modus.matchmaking",
+    "modus.selection",
     "modus.news",
     "modus.api",
     "modus.demo",
@@ -144,6 +145,9 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing folder
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Files only their owners may download (application documents): never served as media.
+MODUS_PRIVATE_ROOT = DATA_DIR / "private"
+MODUS_CUT_OFF_REMINDER_DAYS = int(os.environ.get("MODUS_CUT_OFF_REMINDER_DAYS", "3"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -194,6 +198,9 @@ CELERY_BROKER_URL = os.environ.get("MODUS_CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
+CELERY_BEAT_SCHEDULE = {
+    "selection-reminders": {"task": "modus.selection.tasks.send_reminders_task", "schedule": 3600},
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

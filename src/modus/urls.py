@@ -13,6 +13,7 @@ urlpatterns = [
     path("programmes/", include("modus.programmes.urls")),
     path("events/", include("modus.events.urls")),
     path("matchmaking/", include("modus.matchmaking.urls")),
+    path("calls/", include("modus.selection.urls")),
     path("api/", include("modus.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -35,3 +35,27 @@ def check_image_upload(upload):
             _("Upload a JPEG, PNG, GIF or WebP image."), code="image_format"
         )
     return upload
+
+
+def check_pdf_upload(upload, limit: int):
+    """Refuse an empty file, one over ``limit`` bytes, or one that is not a PDF by its content
+    (a renamed executable is refused whatever its name says)."""
+    if upload is None or not upload.size:
+        raise forms.ValidationError(_("The file is empty."), code="file_empty")
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("The file is too large; the limit is %(limit)s."),
+            code="file_too_large",
+            params={"limit": filesizeformat(limit)},
+        )
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        head = upload.read(1024)
+        upload.seek(max(0, upload.size - 2048))
+        tail = upload.read(2048)
+    finally:
+        upload.seek(position)
+    if b"%PDF-" not in head or b"%%EOF" not in tail:
+        raise forms.ValidationError(_("Upload a PDF document."), code="file_not_pdf")
+    return upload

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SelectionConfig(AppConfig):
+    name = "modus.selection"
+    verbose_name = _("Calls and selection")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,132 @@
+"""Pitching sessions: the running order, the jury's live scores, one audience vote per person."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from modus.events.models import Registration
+from modus.events.services import bump_agenda_version
+
+from ..models import Application, AudienceVote, Call, LogEntry, Review
+from ..permissions import has_conflict
+from .applications import log
+from .calls import check_manager
+from .errors import NotAllowed, SelectionError
+from .reviews import assign_reviewer, ranking
+
+
+def _pitch_call(call: Call) -> None:
+    if call.purpose != Call.Purpose.PITCHES:
+        raise SelectionError(_("This is not a call for pitches."), code="not_pitch_call")
+
+
+@transaction.atomic
+def set_running_order(call: Call, ordered_ids: list[int], *, actor) -> list[Application]:
+    """Put the selected pitches in this order (ids of every selected pitch, first to last)."""
+    _pitch_call(call)
+    check_manager(actor, call)
+    selected = {a.pk: a for a in call.applications.filter(status=Application.Status.ACCEPTED)}
+    ordered_ids = [int(pk) for pk in ordered_ids]
+    if sorted(ordered_ids) != sorted(selected):
+        raise SelectionError(
+            _("List every selected pitch exactly once."), code="running_order_mismatch"
+        )
+    for position, pk in enumerate(ordered_ids, start=1):
+        application = selected[pk]
+        if application.running_order != position:
+            application.running_order = position
+            application.save(update_fields=["running_order", "updated_at"])
+            log(application, actor, LogEntry.Action.ORDERED, str(position))
+    bump_agenda_version(call.session.event)
+    return [selected[pk] for pk in ordered_ids]
+
+
+@transaction.atomic
+def assign_jury(call: Call, *, actor) -> int:
+    """Give every jury member (the call's panel) a live score sheet for every selected pitch,
+    except pitches from their own organisation. Returns how many sheets were created."""
+    _pitch_call(call)
+    check_manager(actor, call)
+    created = 0
+    jury = list(call.panel.filter(is_active=True))
+    for application in call.applications.filter(status=Application.Status.ACCEPTED):
+        for member in jury:
+            if has_conflict(member, application):
+                continue
+            before = Review.objects.filter(
+                application=application, reviewer=member, stage=Review.Stage.LIVE
+            ).exists()
+            assign_reviewer(
+                application, reviewer=member, actor=actor, stage=Review.Stage.LIVE, notify=False
+            )
+            created += not before
+    return created
+
+
+def set_voting(call: Call, *, actor, open: bool) -> Call:
+    _pitch_call(call)
+    check_manager(actor, call)
+    call.voting_open = open
+    call.save(update_fields=["voting_open", "updated_at"])
+    return call
+
+
+def publish_results(call: Call, *, actor, published: bool = True) -> Call:
+    _pitch_call(call)
+    check_manager(actor, call)
+    call.results_published = published
+    if published:
+        call.voting_open = False
+    call.save(update_fields=["results_published", "voting_open", "updated_at"])
+    return call
+
+
+def may_vote(user, call: Call) -> bool:
+    """Registered (confirmed) participants of the session's event."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return Registration.objects.filter(
+        event_id=call.session.event_id, user=user, status=Registration.Status.CONFIRMED
+    ).exists()
+
+
+def cast_vote(call: Call, application: Application, *, user) -> tuple[AudienceVote, bool]:
+    """Record the person's one vote. A second attempt (reload, replay, another browser) changes
+    nothing and returns the vote already cast with ``False``. The database's unique constraint
+    on (call, user) is what makes this hold under concurrency."""
+    _pitch_call(call)
+    if not may_vote(user, call):
+        raise NotAllowed(
+            _("Only registered participants of this event can vote."), code="not_registered"
+        )
+    existing = AudienceVote.objects.filter(call=call, user=user).first()
+    if existing is not None:
+        return existing, False
+    if not call.voting_open:
+        raise SelectionError(_("Voting is not open."), code="voting_closed")
+    if application.call_id != call.pk or application.status != Application.Status.ACCEPTED:
+        raise SelectionError(_("Vote for one of the pitches on stage."), code="not_a_pitch")
+    try:
+        with transaction.atomic():
+            return AudienceVote.objects.create(call=call, application=application, user=user), True
+    except IntegrityError:
+        return AudienceVote.objects.get(call=call, user=user), False
+
+
+def pitch_results(call: Call) -> dict:
+    """The jury ranking (live scores, weighted) and the audience votes per pitch."""
+    _pitch_call(call)
+    jury = ranking(call, stage=Review.Stage.LIVE, statuses=[Application.Status.ACCEPTED])
+    counts = dict(call.votes.values_list("application_id").annotate(n=Count("pk")).order_by())
+    pitches = [row.application for row in jury]
+    votes = sorted(
+        ((a, counts.get(a.pk, 0)) for a in pitches), key=lambda item: (-item[1], item[0].pk)
+    )
+    top = votes[0][1] if votes else 0
+    favourites = [a for a, n in votes if n == top and top > 0]
+    return {
+        "jury": jury,
+        "votes": votes,
+        "total_votes": sum(counts.values()),
+        "favourites": favourites,
+    }
