@@ -28,6 +28,11 @@ BAD_INPUT = [
     "/api/v1/regions/?level=nine",
     "/api/v1/events/?date=31-31-2031",
     "/api/v1/events/?programme=%25%25",
+    "/calls/no-such-call/",
+    "/calls/no-such-call/results/",
+    "/calls/applications/999999/",
+    "/calls/applications/999999/documents/1/",
+    "/calls/reviews/999999/",
 ]
 
 

@@ -6,7 +6,14 @@ from importlib import import_module
 from django.contrib.sitemaps.views import sitemap
 from django.views.decorators.http import require_GET
 
-SITEMAP_APPS = ["modus.web", "modus.directory", "modus.news", "modus.programmes", "modus.events"]
+SITEMAP_APPS = [
+    "modus.web",
+    "modus.directory",
+    "modus.news",
+    "modus.programmes",
+    "modus.events",
+    "modus.selection",
+]
 
 
 @cache
