@@ -236,3 +236,85 @@ class MeetingOutcome(models.Model):
 
     def __str__(self):
         return f"{self.meeting} – {self.profile}: {self.get_outcome_display()}"
+
+
+class SchedulingRun(models.Model):
+    """One request to run the scheduler for an event, followed from the queue to its draft.
+
+    ``progress`` (0–100) and ``phase`` are written while the background job works, so the
+    schedule page can show how far it is; ``error`` holds a code when it failed. At most one run
+    per event is queued or running at a time.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    class Phase(models.TextChoices):
+        QUEUED = "queued", _("Waiting for a worker")
+        INSTANCE = "instance", _("Collecting requests and availability")
+        SOLVE = "solve", _("Placing meetings")
+        BOUND = "bound", _("Computing the upper bound")
+        CONSTRUCT = "construct", _("Building a first schedule")
+        IMPROVE = "improve", _("Improving the schedule")
+        COMPACT = "compact", _("Closing gaps")
+        SAVING = "saving", _("Saving the draft")
+        DONE = "done", _("Finished")
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
+
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="scheduling_runs"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.QUEUED)
+    time_limit = models.FloatField(_("time limit (seconds)"), default=10.0)
+    seed = models.IntegerField(_("seed"), default=0)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    error = models.CharField(_("error code"), max_length=40, blank=True)
+    error_detail = models.TextField(_("error detail"), blank=True)
+    version = models.ForeignKey(
+        ScheduleVersion,
+        verbose_name=_("draft produced"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="runs",
+    )
+
+    class Meta:
+        verbose_name = _("scheduling run")
+        verbose_name_plural = _("scheduling runs")
+        ordering = ["event", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event"],
+                condition=models.Q(status__in=["queued", "running"]),
+                name="one_active_scheduling_run_per_event",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="scheduling_run_progress_at_most_100"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.event} – {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
