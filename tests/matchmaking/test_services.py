@@ -285,7 +285,8 @@ def test_run_and_publish_end_to_end(event, cohost, mm_settings):
         )
     from modus.matchmaking.tasks import run_schedule_task
 
-    version = ScheduleVersion.objects.get(pk=run_schedule_task.delay(event.pk, cohost.pk).get())
+    run = services.start_run(event, actor=cohost, time_limit=2)
+    version = ScheduleVersion.objects.get(pk=run_schedule_task.delay(run.pk).get())
     assert version.status == ScheduleVersion.Status.DRAFT
     assert version.stats["placed"] == 3 == version.meetings.count()
     seen = set()

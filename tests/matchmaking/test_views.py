@@ -221,11 +221,14 @@ def test_requests_query_count(client, event, django_assert_num_queries, count):
 
 
 @pytest.mark.skipif(not HAVE_ENGINE, reason="modus.scheduling (the engine) is not importable yet")
-def test_schedule_unpublished_only_for_organisers_then_published(client, event, cohost):
+def test_schedule_unpublished_only_for_organisers_then_published(
+    client, event, cohost, django_capture_on_commit_callbacks
+):
     alice, bob = MarketplaceProfileFactory(event=event), MarketplaceProfileFactory(event=event)
     MeetingRequestFactory(from_profile=alice, to_profile=bob, status="accepted")
     client.force_login(cohost)
-    assert client.post(_url("schedule", event), {"action": "run"}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(_url("schedule", event), {"action": "run"}).status_code == 302
     version = ScheduleVersion.objects.get(event=event)
     page = client.get(_url("schedule", event)).content.decode()
     assert "Meetings placed" in page and alice.display_name in page

@@ -7,10 +7,12 @@ its input format and ``run_schedule`` stores what it returns as a draft ``Schedu
 
 import dataclasses
 import datetime as dt
+import logging
 from collections import defaultdict
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +27,10 @@ from .models import (
     Meeting,
     MeetingRequest,
     ScheduleVersion,
+    SchedulingRun,
 )
+
+logger = logging.getLogger(__name__)
 
 INSTANCE_FORMAT = "modus-b2b-instance/1"
 MUTUAL_WEIGHT = 3
@@ -482,13 +487,28 @@ def _upper_bound(stats: dict):
 
 
 def run_schedule(
-    event: Event, *, actor, time_limit: float = 10.0, seed: int = 0
+    event: Event,
+    *,
+    actor,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    progress: Callable[..., None] | None = None,
 ) -> ScheduleVersion:
-    """Schedule the event's wanted meetings and store the result as a draft version."""
+    """Schedule the event's wanted meetings and store the result as a draft version.
+
+    ``progress(phase, percent, seconds=None)`` hears of each phase (``instance``, ``solve``,
+    ``saving``); for ``solve`` it also gets the seconds the engine may take.
+    """
     from modus.scheduling import InstanceError, solve
 
+    def report(phase, percent, seconds=None):
+        if progress is not None:
+            progress(phase, percent, seconds=seconds)
+
     _require_cohost(actor, event)
+    report(SchedulingRun.Phase.INSTANCE, RUN_PROGRESS["instance"])
     instance = build_instance(event)
+    report(SchedulingRun.Phase.SOLVE, RUN_PROGRESS["solve"], seconds=time_limit)
     try:
         result = solve(instance, time_limit=time_limit, seed=seed)
     except InstanceError as error:
@@ -526,6 +546,7 @@ def run_schedule(
             for mid in result.get("unscheduled", [])
         ],
     }
+    report(SchedulingRun.Phase.SAVING, RUN_PROGRESS["saving"])
     return store_version(event, actor=actor, instance=instance, schedule=result, stats=stats)
 
 
@@ -566,6 +587,166 @@ def store_version(
             meeting.participants.set(pair)
             meeting.requests.set(wanted.get(pair, {}).get("requests", []))
     return version
+
+
+# Scheduling runs: the scheduler in the background, followed by the schedule page ------------
+
+# Where the progress bar stands when each phase begins; the engine's work fills "solve"–"saving"
+# with the clock (elapsed / time limit).
+RUN_PROGRESS = {"queued": 0, "instance": 2, "solve": 5, "saving": 92, "done": 100}
+MAX_TIME_LIMIT = 600
+# A run still queued or running this long after its time limit is taken as lost (a worker that
+# died); it no longer blocks a new run.
+RUN_STALE_AFTER = dt.timedelta(minutes=15)
+
+
+def active_run(event: Event) -> SchedulingRun | None:
+    """The event's run that is queued or running, if any."""
+    return (
+        SchedulingRun.objects.filter(event=event, status__in=SchedulingRun.ACTIVE)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def latest_run(event: Event) -> SchedulingRun | None:
+    return SchedulingRun.objects.filter(event=event).order_by("-created_at", "-pk").first()
+
+
+def _fail_stale_runs(event: Event) -> None:
+    now = timezone.now()
+    for run in SchedulingRun.objects.filter(event=event, status__in=SchedulingRun.ACTIVE):
+        if run.created_at + dt.timedelta(seconds=run.time_limit) + RUN_STALE_AFTER < now:
+            _finish_run(run, status=SchedulingRun.Status.FAILED, error="interrupted")
+
+
+def start_run(event: Event, *, actor, time_limit: float = 10.0, seed: int = 0) -> SchedulingRun:
+    """Queue a scheduler run for the event (co-hosts only; one at a time per event).
+
+    The caller hands the run to ``tasks.run_schedule_task`` once the transaction commits.
+    """
+    _require_cohost(actor, event)
+    mm_settings = settings_for(event)
+    if not (mm_settings and mm_settings.enabled):
+        raise MatchmakingError(_("Switch matchmaking on first."), code="matchmaking_off")
+    if not 0 < time_limit <= MAX_TIME_LIMIT:
+        raise MatchmakingError(
+            _("The time limit is between 1 and %(max)s seconds.") % {"max": MAX_TIME_LIMIT},
+            field="time_limit",
+            code="bad_time_limit",
+        )
+    _fail_stale_runs(event)
+    busy = MatchmakingError(
+        _("The scheduler is already running for this event; wait until it has finished."),
+        code="run_in_progress",
+    )
+    if active_run(event) is not None:
+        raise busy
+    try:
+        with transaction.atomic():
+            return SchedulingRun.objects.create(
+                event=event,
+                requested_by=actor,
+                time_limit=time_limit,
+                seed=seed,
+                status=SchedulingRun.Status.QUEUED,
+                phase=SchedulingRun.Phase.QUEUED,
+                progress=RUN_PROGRESS["queued"],
+            )
+    except IntegrityError:  # another organiser started one at the same moment
+        raise busy from None
+
+
+def set_run_progress(run_id: int, *, percent: int, phase: str | None = None) -> None:
+    """Move a running run's bar (never backwards, never past 99 before it is done)."""
+    percent = max(0, min(int(percent), 99))
+    runs = SchedulingRun.objects.filter(
+        pk=run_id, status=SchedulingRun.Status.RUNNING, progress__lte=percent
+    )
+    values = {"progress": percent}
+    if phase:
+        values["phase"] = phase
+    runs.update(**values)
+
+
+def _finish_run(
+    run: SchedulingRun, *, status: str, error: str = "", detail: str = "", version=None
+):
+    run.status = status
+    run.error = error
+    run.error_detail = detail[:2000]
+    run.version = version
+    run.finished_at = timezone.now()
+    if status == SchedulingRun.Status.DONE:
+        run.progress = RUN_PROGRESS["done"]
+        run.phase = SchedulingRun.Phase.DONE
+    run.save(
+        update_fields=[
+            "status",
+            "error",
+            "error_detail",
+            "version",
+            "finished_at",
+            "progress",
+            "phase",
+        ]
+    )
+    return run
+
+
+def execute_run(run_id: int, *, progress: Callable[..., None] | None = None) -> SchedulingRun:
+    """Do a queued run: build the instance, solve, save the draft; record how it ended.
+
+    Only a queued run is started, so a job delivered twice runs once. Failures are recorded on
+    the run with a code (``instance_invalid``, ``engine_missing``, ``engine_error``, ...) and not
+    raised: the organiser reads them on the schedule page.
+    """
+    started = SchedulingRun.objects.filter(pk=run_id, status=SchedulingRun.Status.QUEUED).update(
+        status=SchedulingRun.Status.RUNNING,
+        started_at=timezone.now(),
+        phase=SchedulingRun.Phase.INSTANCE,
+        progress=RUN_PROGRESS["instance"],
+    )
+    run = SchedulingRun.objects.select_related("event", "requested_by").get(pk=run_id)
+    if not started:
+        return run
+
+    def report(phase, percent, seconds=None):
+        if progress is not None:
+            progress(phase, percent, seconds=seconds)
+        else:
+            set_run_progress(run.pk, percent=percent, phase=phase)
+
+    try:
+        version = run_schedule(
+            run.event,
+            actor=run.requested_by,
+            time_limit=run.time_limit,
+            seed=run.seed,
+            progress=report,
+        )
+    except MatchmakingError as error:
+        detail = "; ".join(error.messages)
+        return _finish_run(
+            run, status=SchedulingRun.Status.FAILED, error=error.code or "invalid", detail=detail
+        )
+    except ImportError as error:
+        return _finish_run(
+            run, status=SchedulingRun.Status.FAILED, error="engine_missing", detail=str(error)
+        )
+    except Exception as error:  # the engine's own bug must not leave the run "running"
+        logger.exception("Scheduling run %s failed", run.pk)
+        return _finish_run(
+            run, status=SchedulingRun.Status.FAILED, error="engine_error", detail=repr(error)
+        )
+    return _finish_run(run, status=SchedulingRun.Status.DONE, version=version)
+
+
+def fail_run(run_id: int, *, error: str, detail: str = "") -> None:
+    """Record that a run could not even be started (e.g. the job queue is unreachable)."""
+    run = SchedulingRun.objects.filter(pk=run_id, status__in=SchedulingRun.ACTIVE).first()
+    if run is not None:
+        _finish_run(run, status=SchedulingRun.Status.FAILED, error=error, detail=detail)
 
 
 def publish(version: ScheduleVersion, *, actor) -> ScheduleVersion:

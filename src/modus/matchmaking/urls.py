@@ -13,6 +13,7 @@ urlpatterns = [
     path("<slug:slug>/requests/<int:pk>/answer/", views.answer_request, name="answer"),
     path("<slug:slug>/availability/", views.my_availability, name="availability"),
     path("<slug:slug>/schedule/", views.schedule, name="schedule"),
+    path("<slug:slug>/schedule/runs/<int:pk>/", views.run_status, name="run-status"),
     path("<slug:slug>/meetings/", views.my_meetings, name="meetings"),
     path("<slug:slug>/agenda/", views_agenda.my_agenda, name="agenda"),
     path("<slug:slug>/agenda.ics", views_agenda.my_agenda_ics, name="agenda-ics"),

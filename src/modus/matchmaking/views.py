@@ -6,30 +6,53 @@ Nobody sees another participant's requests, nor a schedule before it is publishe
 organise the event.
 """
 
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.db import transaction
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from modus.accounts.permissions import is_event_cohost
 from modus.events.models import Event
 
 from . import selectors, services
 from .forms import AvailabilityForm, FilterForm, ProfileForm, RequestForm, SetupForm
-from .models import MeetingRequest, ScheduleVersion
+from .models import MeetingRequest, ScheduleVersion, SchedulingRun
 
 REASONS = {
     "no_common_free_slot": gettext_lazy("no free slot that suits both sides"),
     "participant_full": gettext_lazy("a participant already has the most meetings allowed"),
     "tables_full": gettext_lazy("all tables are taken in the free slots"),
 }
+
+RUN_ERRORS = {
+    "instance_invalid": gettext_lazy("The scheduler refused the event's data."),
+    "not_set_up": gettext_lazy("Matchmaking is not set up for this event."),
+    "not_cohost": gettext_lazy(
+        "The person who started the run no longer organises this event; start it again."
+    ),
+    "engine_missing": gettext_lazy("The scheduling engine is not installed."),
+    "engine_error": gettext_lazy(
+        "The scheduler stopped with an internal error. Try again; if it happens again, tell the "
+        "platform's administrators."
+    ),
+    "interrupted": gettext_lazy(
+        "The run was interrupted (the background worker stopped). Start it again."
+    ),
+    "queue_unavailable": gettext_lazy(
+        "The background job queue could not be reached. Try again in a few minutes."
+    ),
+}
+# Codes whose stored detail is a message meant for organisers (the others are for the logs).
+RUN_ERRORS_WITH_DETAIL = {"instance_invalid"}
 
 
 def _event_or_404(slug):
@@ -142,10 +165,7 @@ def schedule(request, event):
         action = request.POST.get("action")
         try:
             if action == "run":
-                from .tasks import run_schedule_task
-
-                run_schedule_task.delay(event.pk, request.user.pk)
-                messages.success(request, _("The scheduler has run; review the draft below."))
+                _start_run(request, event)
             elif action == "publish":
                 version = get_object_or_404(
                     ScheduleVersion, event=event, pk=request.POST.get("version")
@@ -161,6 +181,7 @@ def schedule(request, event):
                 messages.error(request, message)
         return redirect("matchmaking:schedule", slug=event.slug)
     version = selectors.latest_version(event)
+    run = services.latest_run(event)
     meetings = []
     unplaced = []
     if version:
@@ -183,7 +204,86 @@ def schedule(request, event):
             "meetings": meetings,
             "unplaced": unplaced,
             "settings": services.settings_for(event),
+            "run": run,
+            "run_error": _run_error(run) if run else "",
+            "run_text": _run_text(run) if run else "",
         },
+    )
+
+
+def _start_run(request, event) -> None:
+    """Queue a run and hand it to the workers once it is committed (inline: done right away)."""
+    from .tasks import enqueue_run
+
+    run = services.start_run(event, actor=request.user)
+    transaction.on_commit(partial(enqueue_run, run.pk))
+    run.refresh_from_db()
+    if run.status == SchedulingRun.Status.DONE:
+        messages.success(request, _("The scheduler has run; review the draft below."))
+    elif run.is_active:
+        messages.info(request, _("The scheduler has started; this page shows its progress."))
+    # A failed run is explained on the page itself.
+
+
+def _run_error(run: SchedulingRun) -> str:
+    if run.status != SchedulingRun.Status.FAILED:
+        return ""
+    message = RUN_ERRORS.get(run.error)
+    if message is None:
+        return _("The run failed (%(code)s).") % {"code": run.error or "unknown"}
+    if run.error in RUN_ERRORS_WITH_DETAIL and run.error_detail:
+        return f"{message} {run.error_detail}"
+    return str(message)
+
+
+def _run_text(run: SchedulingRun) -> str:
+    """What the live region says: the phase, and the progress in steps of ten (so a screen
+    reader is not interrupted every second)."""
+    if run.status == SchedulingRun.Status.QUEUED:
+        return _("Waiting for a worker to start the scheduler.")
+    if run.status == SchedulingRun.Status.RUNNING:
+        return _("%(phase)s: about %(percent)s%% done.") % {
+            "phase": run.get_phase_display(),
+            "percent": run.progress // 10 * 10,
+        }
+    if run.status == SchedulingRun.Status.DONE:
+        return _("The scheduler has finished.")
+    return _("The scheduler failed.")
+
+
+def _problem(status: int, title: str, code: str) -> JsonResponse:
+    return JsonResponse(
+        {"type": "about:blank", "title": title, "status": status, "code": code},
+        status=status,
+        content_type="application/problem+json",
+    )
+
+
+@never_cache
+@require_GET
+def run_status(request, slug, pk):
+    """Co-hosts and organisers of this event (and staff): one scheduling run's progress as JSON,
+    polled by the schedule page. Anyone else: 403 (404 for a run of another event)."""
+    event = _event_or_404(slug)
+    if not is_event_cohost(request.user, event):
+        return _problem(403, _("Only the organisers of this event may see its runs."), "not_cohost")
+    run = SchedulingRun.objects.filter(event=event, pk=pk).first()
+    if run is None:
+        return _problem(404, _("No such run."), "not_found")
+    return JsonResponse(
+        {
+            "id": run.pk,
+            "status": run.status,
+            "status_label": run.get_status_display(),
+            "active": run.is_active,
+            "phase": run.phase,
+            "phase_label": run.get_phase_display(),
+            "progress": run.progress,
+            "text": _run_text(run),
+            "error": run.error,
+            "error_message": _run_error(run),
+            "version": run.version_id,
+        }
     )
 
 
