@@ -2,14 +2,16 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from modus.events.models import Registration
 from modus.matchmaking import services
-from modus.matchmaking.models import MeetingRequest, ScheduleVersion
+from modus.matchmaking.models import MeetingRequest, ScheduleVersion, SchedulingRun
 from tests.factories import (
     EcosystemFactory,
     MarketplaceProfileFactory,
+    MatchmakingSettingsFactory,
     MeetingRequestFactory,
     PersonFactory,
     RegistrationFactory,
@@ -303,3 +305,134 @@ def test_run_and_publish_end_to_end(event, cohost, mm_settings):
     with pytest.raises(services.MatchmakingError) as excinfo:
         services.publish(version, actor=cohost)
     assert _code(excinfo) == "not_draft"
+
+
+# Scheduling runs ---------------------------------------------------------------------------
+
+
+def _pair(event):
+    alice, bob = MarketplaceProfileFactory(event=event), MarketplaceProfileFactory(event=event)
+    MeetingRequestFactory(from_profile=alice, to_profile=bob, status=MeetingRequest.Status.ACCEPTED)
+    return alice, bob
+
+
+def test_start_run_queues_a_run_for_organisers_only(event, cohost):
+    run = services.start_run(event, actor=cohost, time_limit=3, seed=7)
+    assert (run.status, run.phase, run.progress) == ("queued", "queued", 0)
+    assert (run.requested_by, run.time_limit, run.seed, run.version) == (cohost, 3, 7, None)
+    with pytest.raises(services.MatchmakingPermissionError) as excinfo:
+        services.start_run(event, actor=UserFactory())
+    assert _code(excinfo) == "not_cohost"
+
+
+def test_start_run_needs_matchmaking_on_and_a_sane_time_limit(event, cohost, mm_settings):
+    with pytest.raises(services.MatchmakingError) as excinfo:
+        services.start_run(event, actor=cohost, time_limit=0)
+    assert _code(excinfo) == "bad_time_limit"
+    mm_settings.enabled = False
+    mm_settings.save()
+    with pytest.raises(services.MatchmakingError) as excinfo:
+        services.start_run(event, actor=cohost)
+    assert _code(excinfo) == "matchmaking_off"
+    assert not SchedulingRun.objects.exists()
+
+
+def test_a_run_in_progress_blocks_another_for_the_same_event_only(event, cohost):
+    first = services.start_run(event, actor=cohost)
+    with pytest.raises(services.MatchmakingError) as excinfo:
+        services.start_run(event, actor=cohost)
+    assert _code(excinfo) == "run_in_progress"
+    SchedulingRun.objects.filter(pk=first.pk).update(status=SchedulingRun.Status.RUNNING)
+    with pytest.raises(services.MatchmakingError):
+        services.start_run(event, actor=cohost)
+    other = MatchmakingSettingsFactory().event
+    assert services.start_run(other, actor=UserFactory(is_staff=True)).event == other
+    SchedulingRun.objects.filter(pk=first.pk).update(status=SchedulingRun.Status.DONE)
+    assert services.start_run(event, actor=cohost).pk != first.pk
+
+
+def test_the_database_refuses_two_active_runs_of_one_event(event, cohost):
+    services.start_run(event, actor=cohost)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SchedulingRun.objects.create(event=event, status=SchedulingRun.Status.RUNNING)
+
+
+def test_a_lost_run_stops_blocking_and_is_marked_interrupted(event, cohost):
+    lost = services.start_run(event, actor=cohost, time_limit=10)
+    SchedulingRun.objects.filter(pk=lost.pk).update(
+        status=SchedulingRun.Status.RUNNING,
+        created_at=timezone.now() - services.RUN_STALE_AFTER - dt.timedelta(seconds=11),
+    )
+    fresh = services.start_run(event, actor=cohost)
+    lost.refresh_from_db()
+    assert (lost.status, lost.error) == ("failed", "interrupted") and lost.finished_at
+    assert fresh.status == "queued"
+
+
+@needs_engine
+def test_execute_run_stores_the_draft_and_finishes(event, cohost):
+    _pair(event)
+    run = services.start_run(event, actor=cohost, time_limit=1)
+    phases = []
+    run = services.execute_run(
+        run.pk, progress=lambda phase, percent, seconds=None: phases.append((phase, seconds))
+    )
+    assert (run.status, run.progress, run.phase, run.error) == ("done", 100, "done", "")
+    assert run.started_at <= run.finished_at
+    assert run.version.stats["placed"] == 1 and run.version.status == "draft"
+    assert phases == [("instance", None), ("solve", 1.0), ("saving", None)]
+    # A second delivery of the same job does nothing.
+    again = services.execute_run(run.pk)
+    assert again.version == run.version and ScheduleVersion.objects.count() == 1
+
+
+@needs_engine
+def test_a_failure_of_the_engine_is_recorded_on_the_run(event, cohost, monkeypatch):
+    import modus.scheduling
+
+    def broken(instance, **kwargs):
+        raise RuntimeError("the engine fell over")
+
+    monkeypatch.setattr(modus.scheduling, "solve", broken)
+    _pair(event)
+    run = services.execute_run(services.start_run(event, actor=cohost).pk)
+    assert (run.status, run.error, run.version) == ("failed", "engine_error", None)
+    assert "fell over" in run.error_detail and run.finished_at
+    assert not ScheduleVersion.objects.exists()
+    # The failed run no longer blocks the next one.
+    assert services.start_run(event, actor=cohost).status == "queued"
+
+
+@needs_engine
+def test_an_instance_the_engine_refuses_is_recorded_with_its_reason(event, cohost, monkeypatch):
+    import modus.scheduling
+
+    def refuses(instance, **kwargs):
+        raise modus.scheduling.InstanceError("must be a list", "meetings")
+
+    monkeypatch.setattr(modus.scheduling, "solve", refuses)
+    run = services.execute_run(services.start_run(event, actor=cohost).pk)
+    assert (run.status, run.error) == ("failed", "instance_invalid")
+    assert "refused" in run.error_detail
+
+
+def test_a_run_whose_organiser_left_fails_with_a_code(event, cohost):
+    run = services.start_run(event, actor=cohost)
+    cohost.memberships.all().delete()
+    run = services.execute_run(run.pk)
+    assert (run.status, run.error) == ("failed", "not_cohost")
+
+
+def test_progress_never_goes_backwards_nor_reaches_100_before_the_end(event, cohost):
+    run = services.start_run(event, actor=cohost)
+    services.set_run_progress(run.pk, percent=50)  # queued: not moved
+    run.refresh_from_db()
+    assert run.progress == 0
+    SchedulingRun.objects.filter(pk=run.pk).update(status=SchedulingRun.Status.RUNNING)
+    services.set_run_progress(run.pk, percent=40, phase="solve")
+    services.set_run_progress(run.pk, percent=30)
+    run.refresh_from_db()
+    assert (run.progress, run.phase) == (40, "solve")
+    services.set_run_progress(run.pk, percent=150)
+    run.refresh_from_db()
+    assert run.progress == 99
