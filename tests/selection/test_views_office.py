@@ -1,0 +1,729 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from modus.events.models import EventOrganiser
+from modus.selection import services
+from modus.selection.models import Application, Call, CutOff, Review
+from modus.selection.views.office import PANEL_FLASH
+from tests.factories import MembershipFactory, ProgrammeFactory, UserFactory
+
+from .conftest import complete_draft, make_applicant, make_reviewer
+
+pytestmark = pytest.mark.django_db
+
+
+def submitted(host_call, email="applicant@example.org"):
+    user, organisation = make_applicant(email=email)
+    application = complete_draft(host_call, user, organisation)
+    services.submit_application(application, actor=user)
+    return application, user
+
+
+@pytest.fixture
+def other_office():
+    """The office of another programme."""
+    user = UserFactory(email="other-office@example.org")
+    ProgrammeFactory(slug="other").team.add(user)
+    return user
+
+
+@pytest.fixture
+def participant():
+    return UserFactory(email="participant@example.org")
+
+
+# Creating a call --------------------------------------------------------------------------------
+
+
+def call_data(**changes):
+    data = {
+        "title": "Host the 2028 editions",
+        "description": "Regions propose.",
+        "eligible_kinds": ["cluster", "authority"],
+        "eligible_countries": "pl, cz",
+        "score_min": "0",
+        "score_max": "5",
+        "review_days": "14",
+    }
+    data.update(changes)
+    return data
+
+
+def test_call_create_asks_anonymous_visitors_to_log_in(client, host_call):
+    url = reverse("selection:call-new", kwargs={"programme_slug": "cmr"})
+    response = client.get(url)
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response["Location"]
+
+
+@pytest.mark.parametrize("who", ["participant", "other_office"])
+def test_call_create_is_for_the_programme_office_only(client, host_call, request, who):
+    client.force_login(request.getfixturevalue(who))
+    url = reverse("selection:call-new", kwargs={"programme_slug": "cmr"})
+    assert client.get(url).status_code == 403
+    assert client.post(url, call_data()).status_code == 403
+    assert Call.objects.count() == 1
+
+
+def test_call_create_for_an_unknown_programme_is_404(client, host_call):
+    client.force_login(host_call.office)
+    url = reverse("selection:call-new", kwargs={"programme_slug": "nope"})
+    assert client.get(url).status_code == 404
+
+
+def test_office_creates_a_draft_call(client, host_call):
+    client.force_login(host_call.office)
+    url = reverse("selection:call-new", kwargs={"programme_slug": "cmr"})
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="eligible_kinds"' in page.content.decode()
+    response = client.post(url, call_data())
+    call = Call.objects.get(title="Host the 2028 editions")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("selection:call-manage", kwargs={"slug": call.slug})
+    assert call.status == Call.Status.DRAFT
+    assert call.purpose == Call.Purpose.HOST
+    assert call.programme == host_call.programme
+    assert call.eligible_countries == ["CZ", "PL"]
+    assert call.eligible_kinds == ["authority", "cluster"]
+
+
+def test_call_create_shows_errors_next_to_fields_and_keeps_input(client, host_call):
+    client.force_login(host_call.office)
+    url = reverse("selection:call-new", kwargs={"programme_slug": "cmr"})
+    response = client.post(
+        url, call_data(eligible_countries="PL, Poland", score_min="5", score_max="5")
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "eligible_countries" in form.errors
+    assert "score_max" in form.errors
+    body = response.content.decode()
+    assert "Not a two-letter country code: POLAND." in body
+    assert 'value="Host the 2028 editions"' in body
+    assert Call.objects.count() == 1
+
+
+# Managing a call --------------------------------------------------------------------------------
+
+
+def manage_url(call):
+    return reverse("selection:call-manage", kwargs={"slug": call.slug})
+
+
+def test_call_manage_asks_anonymous_visitors_to_log_in(client, host_call):
+    response = client.get(manage_url(host_call.call))
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response["Location"]
+
+
+@pytest.mark.parametrize("who", ["participant", "other_office", "applicant"])
+def test_call_manage_is_refused_to_others(client, host_call, request, who):
+    if who == "applicant":
+        user, _organisation = make_applicant()
+    else:
+        user = request.getfixturevalue(who)
+    client.force_login(user)
+    url = manage_url(host_call.call)
+    assert client.get(url).status_code == 403
+    response = client.post(url, {"action": "close"})
+    assert response.status_code == 403
+    host_call.call.refresh_from_db()
+    assert host_call.call.status == Call.Status.OPEN
+
+
+def test_call_manage_of_an_unknown_call_is_404(client, host_call):
+    client.force_login(host_call.office)
+    assert client.get(reverse("selection:call-manage", kwargs={"slug": "nope"})).status_code == 404
+
+
+def test_manage_page_shows_cut_offs_in_their_own_time_zone(client, host_call):
+    services.add_cut_off(
+        host_call.call,
+        actor=host_call.office,
+        local_deadline=dt.datetime(2031, 7, 29, 18, 0),
+        time_zone="Europe/Brussels",
+        label="Summer",
+    )
+    client.force_login(host_call.office)
+    body = client.get(manage_url(host_call.call)).content.decode()
+    assert "29 July 2031, 18:00 CEST" in body
+    assert "Europe/Brussels" in body
+    assert "Relevance" in body
+    assert "Letter of support from the regional authority" in body
+    assert "Why your region?" in body
+
+
+def test_add_cut_off_in_its_own_time_zone(client, host_call):
+    client.force_login(host_call.office)
+    response = client.post(
+        manage_url(host_call.call),
+        {
+            "action": "add-cut-off",
+            "cutoff-day": "2031-12-02",
+            "cutoff-time": "18:00",
+            "cutoff-time_zone": "Europe/Prague",
+            "cutoff-label": "Winter",
+        },
+    )
+    assert response.status_code == 302
+    cut_off = CutOff.objects.get(label="Winter")
+    assert cut_off.deadline == dt.datetime(2031, 12, 2, 17, 0, tzinfo=dt.UTC)
+    assert cut_off.time_zone == "Europe/Prague"
+
+
+def test_duplicate_cut_off_error_is_next_to_the_date(client, host_call):
+    existing = host_call.call.cut_offs.first().local_deadline()
+    client.force_login(host_call.office)
+    response = client.post(
+        manage_url(host_call.call),
+        {
+            "action": "add-cut-off",
+            "cutoff-day": existing.date().isoformat(),
+            "cutoff-time": "18:00",
+            "cutoff-time_zone": "Europe/Warsaw",
+            "cutoff-label": "Again",
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["forms"]["cut_off"]
+    assert form.errors["day"] == ["This call already has a cut-off at that moment."]
+    assert 'value="Again"' in response.content.decode()
+
+
+def test_bad_cut_off_input_is_an_error_not_a_crash(client, host_call):
+    client.force_login(host_call.office)
+    response = client.post(
+        manage_url(host_call.call),
+        {
+            "action": "add-cut-off",
+            "cutoff-day": "2031-02-30",
+            "cutoff-time": "25:00",
+            "cutoff-time_zone": "Mars/Olympus",
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["forms"]["cut_off"]
+    assert set(form.errors) == {"day", "time", "time_zone"}
+
+
+def test_add_and_remove_criterion_question_and_document(client, host_call):
+    call = host_call.call
+    client.force_login(host_call.office)
+    url = manage_url(call)
+    client.post(
+        url,
+        {
+            "action": "add-criterion",
+            "criterion-title": "Impact",
+            "criterion-weight": "3",
+            "criterion-description": "On the region",
+        },
+    )
+    client.post(
+        url,
+        {"action": "add-question", "question-text": "Who hosts?", "question-required": "on"},
+    )
+    client.post(
+        url,
+        {
+            "action": "add-document",
+            "document-title": "Budget",
+            "document-required": "",
+            "document-size_mb": "5",
+        },
+    )
+    criterion = call.criteria.get(title="Impact")
+    assert criterion.weight == 3
+    assert call.questions.get(text="Who hosts?").required
+    budget = call.documents.get(title="Budget")
+    assert budget.max_bytes == 5 * 1024 * 1024
+    assert not budget.required
+    for kind, part in [("criterion", criterion), ("document", budget)]:
+        response = client.post(url, {"action": f"remove-{kind}", "pk": part.pk})
+        assert response.status_code == 302
+    assert not call.criteria.filter(title="Impact").exists()
+    assert not call.documents.filter(title="Budget").exists()
+
+
+def test_criterion_form_errors_are_next_to_fields(client, host_call):
+    client.force_login(host_call.office)
+    response = client.post(
+        manage_url(host_call.call),
+        {"action": "add-criterion", "criterion-title": "", "criterion-weight": "0"},
+    )
+    assert response.status_code == 200
+    assert set(response.context["forms"]["criterion"].errors) == {"title", "weight"}
+
+
+def test_document_size_limit_is_bounded(client, host_call):
+    client.force_login(host_call.office)
+    response = client.post(
+        manage_url(host_call.call),
+        {"action": "add-document", "document-title": "Huge", "document-size_mb": "5000"},
+    )
+    assert response.status_code == 200
+    assert "size_mb" in response.context["forms"]["document"].errors
+
+
+def test_cut_off_in_use_stays(client, host_call):
+    application, _user = submitted(host_call)
+    client.force_login(host_call.office)
+    response = client.post(
+        manage_url(host_call.call),
+        {"action": "remove-cut_off", "pk": application.cut_off_id},
+        follow=True,
+    )
+    assert "Applications were submitted to this cut-off; it stays." in response.content.decode()
+    assert CutOff.objects.filter(pk=application.cut_off_id).exists()
+
+
+@pytest.mark.parametrize("pk", ["abc", "", "999999"])
+def test_removing_a_missing_part_is_404(client, host_call, pk):
+    client.force_login(host_call.office)
+    response = client.post(manage_url(host_call.call), {"action": "remove-criterion", "pk": pk})
+    assert response.status_code == 404
+
+
+def test_another_calls_part_cannot_be_removed(client, host_call, pitch_call):
+    client.force_login(host_call.office)
+    criterion = pitch_call.criteria[0]
+    response = client.post(
+        manage_url(host_call.call), {"action": "remove-criterion", "pk": criterion.pk}
+    )
+    assert response.status_code == 404
+    assert pitch_call.call.criteria.filter(pk=criterion.pk).exists()
+
+
+def test_save_call_text_and_rules(client, host_call):
+    client.force_login(host_call.office)
+    data = {f"call-{k}": v for k, v in call_data(title="Renamed call").items()}
+    data["action"] = "save"
+    response = client.post(manage_url(host_call.call), data)
+    assert response.status_code == 302
+    host_call.call.refresh_from_db()
+    assert host_call.call.title == "Renamed call"
+    assert host_call.call.eligible_countries == ["CZ", "PL"]
+
+
+def test_opening_an_unready_call_shows_why(client, host_call):
+    client.force_login(host_call.office)
+    call = services.create_call(
+        actor=host_call.office,
+        purpose=Call.Purpose.HOST,
+        programme=host_call.programme,
+        title="Empty call",
+    )
+    response = client.post(manage_url(call), {"action": "open"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Add a cut-off date in the future." in body
+    assert "Add at least one evaluation criterion." in body
+    assert 'role="alert"' in body
+    call.refresh_from_db()
+    assert call.status == Call.Status.DRAFT
+
+
+def test_close_and_reopen_a_call(client, host_call):
+    client.force_login(host_call.office)
+    url = manage_url(host_call.call)
+    client.post(url, {"action": "close"})
+    host_call.call.refresh_from_db()
+    assert host_call.call.status == Call.Status.CLOSED
+    client.post(url, {"action": "open"})
+    host_call.call.refresh_from_db()
+    assert host_call.call.status == Call.Status.OPEN
+
+
+def test_unknown_action_changes_nothing(client, host_call):
+    client.force_login(host_call.office)
+    response = client.post(manage_url(host_call.call), {"action": "explode"})
+    assert response.status_code == 302
+
+
+# Pitch calls: length, places and the jury --------------------------------------------------------
+
+
+def test_pitch_call_manage_edits_length_places_and_jury(client, pitch_call):
+    client.force_login(pitch_call.cohost)
+    url = manage_url(pitch_call.call)
+    body = client.get(url).content.decode()
+    assert 'name="call-pitch_minutes"' in body
+    assert "Add a jury member" in body
+    data = {f"call-{k}": v for k, v in call_data(title="Pitches").items()}
+    data.update({"action": "save", "call-pitch_minutes": "7", "call-places": "4"})
+    assert client.post(url, data).status_code == 302
+    pitch_call.call.refresh_from_db()
+    assert (pitch_call.call.pitch_minutes, pitch_call.call.places) == (7, 4)
+
+    juror = UserFactory(email="juror@example.org")
+    response = client.post(url, {"action": "add-jury", "jury-email": "JUROR@example.org"})
+    assert response.status_code == 302
+    assert list(pitch_call.call.panel.all()) == [juror]
+    assert "juror@example.org" in client.get(url).content.decode()
+
+    response = client.post(url, {"action": "add-jury", "jury-email": "nobody@example.org"})
+    assert response.status_code == 200
+    assert response.context["forms"]["jury"].errors["email"] == [
+        "Nobody with this e-mail address has an account here."
+    ]
+    assert 'value="nobody@example.org"' in response.content.decode()
+
+    response = client.post(url, {"action": "remove-jury", "member": juror.pk})
+    assert response.status_code == 302
+    assert not pitch_call.call.panel.exists()
+
+
+def test_removing_a_jury_member_drops_unsubmitted_live_sheets(client, pitch_call):
+    juror = UserFactory(email="juror@example.org")
+    pitch_call.call.panel.add(juror)
+    user, organisation = make_applicant()
+    application = services.start_application(pitch_call.call, organisation=organisation, actor=user)
+    Review.objects.create(application=application, reviewer=juror, stage=Review.Stage.LIVE)
+    client.force_login(pitch_call.cohost)
+    client.post(manage_url(pitch_call.call), {"action": "remove-jury", "member": juror.pk})
+    assert not Review.objects.filter(reviewer=juror).exists()
+
+
+def test_host_call_has_no_jury_section(client, host_call):
+    client.force_login(host_call.office)
+    body = client.get(manage_url(host_call.call)).content.decode()
+    assert "Add a jury member" not in body
+    assert 'name="call-pitch_minutes"' not in body
+
+
+def test_pitch_call_is_refused_to_other_events_cohosts(client, pitch_call, host_call):
+    client.force_login(host_call.office)  # runs another programme's call, not this event
+    assert client.get(manage_url(pitch_call.call)).status_code == 403
+
+
+# Ranking ----------------------------------------------------------------------------------------
+
+
+def applications_url(call, **query):
+    url = reverse("selection:call-applications", kwargs={"slug": call.slug})
+    if query:
+        url += "?" + "&".join(f"{k}={v}" for k, v in query.items())
+    return url
+
+
+@pytest.mark.parametrize("who", ["participant", "other_office", "reviewer"])
+def test_call_applications_is_refused_to_others(client, host_call, request, who):
+    application, _user = submitted(host_call)
+    if who == "reviewer":
+        user = make_reviewer()
+        services.assign_reviewer(application, reviewer=user, actor=host_call.office)
+    else:
+        user = request.getfixturevalue(who)
+    client.force_login(user)
+    assert client.get(applications_url(host_call.call)).status_code == 403
+
+
+def test_call_applications_asks_anonymous_visitors_to_log_in(client, host_call):
+    response = client.get(applications_url(host_call.call))
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response["Location"]
+
+
+def score(application, reviewer, office, values, submit=True):
+    review = services.assign_reviewer(application, reviewer=reviewer, actor=office)
+    criteria = list(application.call.criteria.all())
+    services.save_review(
+        review,
+        actor=reviewer,
+        scores={c.pk: value for c, value in zip(criteria, values, strict=True)},
+        submit=submit,
+    )
+    return review
+
+
+def test_ranking_shows_weighted_mean_spread_and_missing_reviews(client, host_call):
+    office = host_call.office
+    first, _ = submitted(host_call, "a@example.org")
+    second, _ = submitted(host_call, "b@example.org")
+    # Relevance ×2, Capacity ×1: (5·2+2)/3 = 4.0 and (3·2+3)/3 = 3.0 → mean 3.5, spread 1.0
+    score(first, make_reviewer("r1@example.org"), office, [5, 2])
+    score(first, make_reviewer("r2@example.org"), office, [3, 3])
+    services.assign_reviewer(first, reviewer=make_reviewer("r3@example.org"), actor=office)
+    score(second, make_reviewer("r4@example.org"), office, [1, 1])
+    draft_user, draft_org = make_applicant(email="drafting@example.org")
+    services.start_application(host_call.call, organisation=draft_org, actor=draft_user)
+    withdrawn, withdrawn_user = submitted(host_call, "w@example.org")
+    services.withdraw_application(withdrawn, actor=withdrawn_user)
+
+    client.force_login(office)
+    response = client.get(applications_url(host_call.call))
+    assert response.status_code == 200
+    rows = response.context["rows"]
+    assert [row.application for row in rows] == [first, second]
+    body = response.content.decode()
+    assert "3.5" in body and "1.0" in body
+    assert "2 / 3" in body
+    assert rows[0].missing == 1
+    assert response.context["drafts"] == 1
+    assert response.context["withdrawn"] == [withdrawn]
+    assert first.get_absolute_url() in body
+
+
+def test_ranking_per_cut_off(client, host_call):
+    application, _ = submitted(host_call)
+    later = host_call.call.cut_offs.exclude(pk=application.cut_off_id).get()
+    client.force_login(host_call.office)
+    response = client.get(applications_url(host_call.call, cut_off=application.cut_off_id))
+    assert [row.application for row in response.context["rows"]] == [application]
+    response = client.get(applications_url(host_call.call, cut_off=later.pk))
+    assert response.context["rows"] == []
+    for bad in ("abc", "999999"):
+        response = client.get(applications_url(host_call.call, cut_off=bad))
+        assert response.status_code == 200
+        assert [row.application for row in response.context["rows"]] == [application]
+
+
+def test_pitch_ranking_lists_selected_pitches(client, pitch_call):
+    user, organisation = make_applicant()
+    application = services.start_application(pitch_call.call, organisation=organisation, actor=user)
+    Application.objects.filter(pk=application.pk).update(
+        status=Application.Status.ACCEPTED, running_order=1
+    )
+    client.force_login(pitch_call.cohost)
+    response = client.get(applications_url(pitch_call.call))
+    assert [row.application for row in response.context["selected"]] == [application]
+    assert "Selected pitches (running order)" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_ranking_query_count(client, host_call, django_assert_num_queries, count):
+    office = host_call.office
+    for n in range(count):
+        application, _ = submitted(host_call, f"app{n}@example.org")
+        score(application, make_reviewer(f"rev{n}@example.org"), office, [4, 3])
+        services.assign_reviewer(application, reviewer=make_reviewer(f"x{n}@ex.org"), actor=office)
+        user, org = make_applicant(email=f"draft{n}@example.org")
+        services.start_application(host_call.call, organisation=org, actor=user)
+        withdrawn, withdrawn_user = submitted(host_call, f"wd{n}@example.org")
+        services.withdraw_application(withdrawn, actor=withdrawn_user)
+    client.force_login(office)
+    with django_assert_num_queries(11):
+        response = client.get(applications_url(host_call.call))
+    assert len(response.context["rows"]) == count
+
+
+# Reviewers, decisions, reopening (POST from the application page) -------------------------------
+
+
+def assign_url(application):
+    return reverse("selection:application-assign", kwargs={"pk": application.pk})
+
+
+def decide_url(application):
+    return reverse("selection:application-decide", kwargs={"pk": application.pk})
+
+
+def reopen_url(application):
+    return reverse("selection:application-reopen", kwargs={"pk": application.pk})
+
+
+@pytest.mark.parametrize("url_of", [assign_url, decide_url, reopen_url])
+def test_application_actions_ask_anonymous_visitors_to_log_in(client, host_call, url_of):
+    application, _ = submitted(host_call)
+    response = client.post(url_of(application), {"decision": "accept"})
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response["Location"]
+
+
+@pytest.mark.parametrize("url_of", [assign_url, decide_url, reopen_url])
+@pytest.mark.parametrize("who", ["participant", "other_office"])
+def test_application_actions_are_404_for_outsiders(client, host_call, request, url_of, who):
+    application, _ = submitted(host_call)
+    client.force_login(request.getfixturevalue(who))
+    data = {"assign-email": "participant@example.org", "decision": "accept"}
+    assert client.post(url_of(application), data).status_code == 404
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+    assert not application.reviews.exists()
+
+
+@pytest.mark.parametrize("url_of", [assign_url, decide_url, reopen_url])
+def test_application_actions_are_403_for_the_applicant(client, host_call, url_of):
+    application, user = submitted(host_call)
+    client.force_login(user)
+    data = {"assign-email": "applicant@example.org", "decision": "accept"}
+    assert client.post(url_of(application), data).status_code == 403
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+
+
+@pytest.mark.parametrize("url_of", [assign_url, decide_url, reopen_url])
+def test_application_actions_are_post_only(client, host_call, url_of):
+    application, _ = submitted(host_call)
+    client.force_login(host_call.office)
+    assert client.get(url_of(application)).status_code == 405
+
+
+def test_manager_panel_on_the_application_page(client, host_call):
+    application, _ = submitted(host_call)
+    client.force_login(host_call.office)
+    body = client.get(application.get_absolute_url()).content.decode()
+    assert "Review and decision" in body
+    assert "Assign a reviewer" in body
+    assert "Accept the application" in body
+    assert "Reject the application" in body
+
+
+def test_manager_panel_is_not_shown_to_the_applicant(client, host_call):
+    application, user = submitted(host_call)
+    client.force_login(user)
+    body = client.get(application.get_absolute_url()).content.decode()
+    assert "Assign a reviewer" not in body
+
+
+def test_assign_and_remove_a_reviewer(client, host_call):
+    application, _ = submitted(host_call)
+    reviewer = make_reviewer()
+    client.force_login(host_call.office)
+    response = client.post(assign_url(application), {"assign-email": reviewer.email})
+    assert response.status_code == 302
+    review = Review.objects.get(application=application, reviewer=reviewer)
+    body = client.get(application.get_absolute_url()).content.decode()
+    assert str(reviewer) in body
+    assert "Not submitted" in body
+    response = client.post(assign_url(application), {"action": "remove", "review": review.pk})
+    assert response.status_code == 302
+    assert not Review.objects.filter(pk=review.pk).exists()
+
+
+def test_a_submitted_review_cannot_be_removed(client, host_call):
+    application, _ = submitted(host_call)
+    review = score(application, make_reviewer(), host_call.office, [4, 4])
+    client.force_login(host_call.office)
+    response = client.post(
+        assign_url(application), {"action": "remove", "review": review.pk}, follow=True
+    )
+    assert "A submitted review stays on record." in response.content.decode()
+    assert Review.objects.filter(pk=review.pk).exists()
+
+
+@pytest.mark.parametrize("review_pk", ["abc", "999999"])
+def test_removing_a_missing_review_is_404(client, host_call, review_pk):
+    application, _ = submitted(host_call)
+    client.force_login(host_call.office)
+    response = client.post(assign_url(application), {"action": "remove", "review": review_pk})
+    assert response.status_code == 404
+
+
+def test_conflict_of_interest_error_is_next_to_the_field(client, host_call):
+    application, _ = submitted(host_call)
+    colleague = UserFactory(email="colleague@example.org")
+    MembershipFactory(user=colleague, organisation=application.organisation)
+    client.force_login(host_call.office)
+    response = client.post(
+        assign_url(application), {"assign-email": "colleague@example.org"}, follow=True
+    )
+    assert response.redirect_chain[-1][0].endswith("#reviewers")
+    body = response.content.decode()
+    assert "belongs to the applicant organisation (conflict of interest)" in body
+    assert 'value="colleague@example.org"' in body
+    assert 'class="form-row field-error"' in body
+    assert not application.reviews.exists()
+    # The error is shown once only.
+    body = client.get(application.get_absolute_url()).content.decode()
+    assert "conflict of interest)" not in body
+
+
+def test_assigning_an_unknown_address_is_an_error(client, host_call):
+    application, _ = submitted(host_call)
+    client.force_login(host_call.office)
+    response = client.post(
+        assign_url(application), {"assign-email": "ghost@example.org"}, follow=True
+    )
+    assert "Nobody with this e-mail address has an account here." in response.content.decode()
+
+
+def test_panel_errors_of_one_application_stay_off_another(client, host_call):
+    first, _ = submitted(host_call, "a@example.org")
+    second, _ = submitted(host_call, "b@example.org")
+    client.force_login(host_call.office)
+    client.post(assign_url(first), {"assign-email": "ghost@example.org"})
+    body = client.get(second.get_absolute_url()).content.decode()
+    assert "Nobody with this e-mail address" not in body
+    assert PANEL_FLASH in client.session
+
+
+def test_rejecting_needs_reasons_next_to_the_field(client, host_call):
+    application, _ = submitted(host_call)
+    client.force_login(host_call.office)
+    response = client.post(
+        decide_url(application), {"decision": "reject", "reject-reasons": "  "}, follow=True
+    )
+    body = response.content.decode()
+    assert "Give the applicant the reasons for the decision." in body
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+    response = client.post(
+        decide_url(application),
+        {"decision": "reject", "reject-reasons": "The venue is too small."},
+        follow=True,
+    )
+    application.refresh_from_db()
+    assert application.status == Application.Status.REJECTED
+    assert application.decision_reasons == "The venue is too small."
+    assert "was rejected" in response.content.decode()
+
+
+def test_unknown_decision_changes_nothing(client, host_call):
+    application, _ = submitted(host_call)
+    client.force_login(host_call.office)
+    response = client.post(decide_url(application), {"decision": "maybe"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+
+
+def test_accepting_a_host_application_links_the_draft_event_for_the_new_cohost(client, host_call):
+    application, applicant_user = submitted(host_call)
+    client.force_login(host_call.office)
+    response = client.post(
+        decide_url(application),
+        {"decision": "accept", "accept-reasons": "Strong regional support."},
+        follow=True,
+    )
+    application.refresh_from_db()
+    assert application.status == Application.Status.ACCEPTED
+    event = application.created_event
+    manage = reverse("events:manage", kwargs={"slug": event.slug})
+    body = response.content.decode()
+    assert "was accepted" in body
+    assert f'href="{manage}"' in body
+    assert EventOrganiser.objects.filter(
+        event=event, organisation=application.organisation, role=EventOrganiser.Role.COHOST
+    ).exists()
+    # A deciding twice is refused, not a crash.
+    response = client.post(decide_url(application), {"decision": "reject"}, follow=True)
+    assert "Only a submitted application can be accepted or rejected." in (
+        response.content.decode()
+    )
+    # The applicant's members now co-host the draft event.
+    client.force_login(applicant_user)
+    assert client.get(manage).status_code == 200
+
+
+def test_reopen_a_withdrawn_application(client, host_call):
+    application, user = submitted(host_call)
+    services.withdraw_application(application, actor=user)
+    client.force_login(host_call.office)
+    body = client.get(application.get_absolute_url()).content.decode()
+    assert "Reopen the application" in body
+    response = client.post(reopen_url(application), {"reopen-note": "By mistake"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+    assert application.log.filter(action="reopened", note="By mistake").exists()
+
+
+def test_reopening_a_submitted_application_is_an_error(client, host_call):
+    application, _ = submitted(host_call)
+    client.force_login(host_call.office)
+    response = client.post(reopen_url(application), {}, follow=True)
+    assert "Only a withdrawn application can be reopened." in response.content.decode()
