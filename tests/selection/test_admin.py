@@ -1,0 +1,95 @@
+import pytest
+from django.urls import reverse
+
+from modus.selection import services
+from modus.selection.models import AudienceVote, LogEntry, Reminder
+from tests.factories import RegistrationFactory, UserFactory
+
+from .conftest import complete_draft, make_applicant, make_reviewer, pdf_upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data(host_call, pitch_call):
+    user, organisation = make_applicant()
+    application = complete_draft(host_call, user, organisation)
+    services.submit_application(application, actor=user)
+    reviewer = make_reviewer()
+    review = services.assign_reviewer(
+        application, reviewer=reviewer, actor=host_call.office, notify=False
+    )
+    services.save_review(
+        review, actor=reviewer, scores={c.pk: (4, "Fine") for c in host_call.criteria}
+    )
+    pitcher, company = make_applicant("pitcher@example.org", kind="company")
+    pitch = services.start_application(pitch_call.call, organisation=company, actor=pitcher)
+    services.save_draft(pitch, actor=pitcher, summary="A drone for orchards.")
+    deck = pitch_call.call.documents.get()
+    services.attach_document(pitch, requirement=deck, upload=pdf_upload("deck.pdf"), actor=pitcher)
+    services.submit_application(pitch, actor=pitcher)
+    services.accept_application(pitch, actor=pitch_call.cohost)
+    services.set_voting(pitch_call.call, actor=pitch_call.cohost, open=True)
+    voter = RegistrationFactory(event=pitch_call.event).user
+    vote, _created = services.cast_vote(pitch_call.call, pitch, user=voter)
+    return {
+        "call": host_call.call,
+        "cutoff": host_call.call.cut_offs.first(),
+        "application": application,
+        "applicationdocument": application.documents.get(),
+        "review": review,
+        "logentry": LogEntry.objects.filter(application=application).first(),
+        "audiencevote": vote,
+        "reminder": Reminder.objects.create(key="cut-off:1", user=user),
+    }
+
+
+def test_staff_browse_and_open_every_selection_model(client, data):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    for name, obj in data.items():
+        changelist = client.get(reverse(f"admin:selection_{name}_changelist"))
+        assert changelist.status_code == 200, name
+        change = client.get(reverse(f"admin:selection_{name}_change", args=[obj.pk]))
+        assert change.status_code == 200, name
+
+
+def test_application_changelist_filters_by_call_status_and_cut_off(client, data):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    application = data["application"]
+    response = client.get(
+        reverse("admin:selection_application_changelist"),
+        {
+            "call__id__exact": application.call_id,
+            "status__exact": "submitted",
+            "cut_off__id__exact": application.cut_off_id,
+        },
+    )
+    assert response.status_code == 200
+    assert application.title in response.content.decode()
+
+
+def test_documents_link_to_the_checked_download_view_never_to_the_file(client, data):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    application = data["application"]
+    document = data["applicationdocument"]
+    html = client.get(
+        reverse("admin:selection_application_change", args=[application.pk])
+    ).content.decode()
+    assert f"/applications/{application.pk}/documents/{document.pk}/" in html
+    assert document.file.name not in html
+
+
+def test_log_and_votes_are_read_only(client, data):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    for name in ("logentry", "audiencevote"):
+        assert client.get(reverse(f"admin:selection_{name}_add")).status_code == 403
+        obj = data[name]
+        response = client.post(reverse(f"admin:selection_{name}_delete", args=[obj.pk]))
+        assert response.status_code == 403
+    assert AudienceVote.objects.count() == 1
+
+
+def test_non_staff_are_kept_out(client, data):
+    client.force_login(UserFactory())
+    response = client.get(reverse("admin:selection_application_changelist"))
+    assert response.status_code == 302
