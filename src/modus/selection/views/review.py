@@ -1,11 +1,147 @@
-"""Placeholder: being written (see urls.py)."""
+"""Pages for reviewers and jury members: their assignments and the score sheet.
 
+A review is opened only by its own reviewer, and only without a conflict of interest
+(``may_review``); anyone else gets 404, anonymous visitors are sent to log in."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import services
+from ..forms_review import ReviewForm
+from ..models import ApplicationDocument, Review
+from ..permissions import may_review, user_organisation_ids
+from ..services.errors import NotAllowed
+from ..services.reviews import weighted_total
 
 
-def my_reviews(request, *args, **kwargs):
-    raise Http404
+@login_required
+@require_GET
+def my_reviews(request):
+    """Any logged-in user: the reviews and jury score sheets assigned to them (none shown for
+    applications from their own organisations)."""
+    own = user_organisation_ids(request.user)
+    reviews = (
+        Review.objects.filter(reviewer=request.user)
+        .select_related(
+            "application__call__programme",
+            "application__call__session__event",
+            "application__cut_off",
+        )
+        .order_by("submitted_at", "-assigned_at")
+    )
+    if own:
+        reviews = reviews.exclude(
+            Q(application__organisation_id__in=own) | Q(application__co_organisers__in=own)
+        )
+    reviews = list(reviews)
+    return render(
+        request,
+        "selection/my_reviews.html",
+        {
+            "to_do": [r for r in reviews if not r.submitted_at],
+            "done": [r for r in reviews if r.submitted_at],
+        },
+    )
 
 
-def review_form(request, *args, **kwargs):
-    raise Http404
+def _own_review(request, pk) -> Review:
+    review = get_object_or_404(
+        Review.objects.select_related(
+            "application__call__programme",
+            "application__call__session__event",
+            "application__organisation",
+            "application__region",
+        ),
+        pk=pk,
+    )
+    if review.reviewer_id != request.user.pk or not may_review(request.user, review.application):
+        raise Http404
+    return review
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_form(request, pk):
+    """The assigned reviewer without a conflict of interest: read the application, score each
+    criterion with a comment, save a draft or submit. Others' scores show after submitting."""
+    review = _own_review(request, pk)
+    application = review.application
+    call = application.call
+    criteria = list(call.criteria.all())
+    form = None
+    if not review.submitted_at:
+        form = ReviewForm(request.POST or None, review=review, criteria=criteria)
+        if request.method == "POST" and form.is_valid():
+            submit = "submit" in request.POST
+            if not submit or form.check_complete():
+                try:
+                    services.save_review(
+                        review,
+                        actor=request.user,
+                        scores=form.scores(),
+                        comment=form.cleaned_data["comment"],
+                        submit=submit,
+                    )
+                except NotAllowed as error:
+                    raise Http404 from error
+                except ValidationError as error:
+                    _add_review_errors(form, error)
+                else:
+                    if submit:
+                        messages.success(
+                            request,
+                            _("Your review was submitted. The other reviewers' scores are below."),
+                        )
+                    else:
+                        messages.success(request, _("Your draft was saved."))
+                    return redirect("selection:review", pk=review.pk)
+    elif request.method == "POST":
+        messages.error(request, _("You have already submitted this review."))
+        return redirect("selection:review", pk=review.pk)
+
+    visible = services.visible_reviews(application, request.user)
+    mine = next((r for r in visible if r.pk == review.pk), review)
+    others = [r for r in visible if r.reviewer_id != request.user.pk and r.submitted_at]
+    for item in [mine, *others]:
+        values = {score.criterion_id: score for score in item.scores.all()}
+        item.score_row = [values.get(c.pk) for c in criteria]
+        item.total = weighted_total(item, criteria)
+    questions = list(call.questions.all())
+    answers = [(q, application.answers.get(str(q.pk), "")) for q in questions]
+    documents = list(
+        ApplicationDocument.objects.filter(application=application).select_related("requirement")
+    )
+    return render(
+        request,
+        "selection/review_form.html",
+        {
+            "review": review,
+            "application": application,
+            "call": call,
+            "criteria": criteria,
+            "form": form,
+            "mine": mine,
+            "mine_list": [mine],
+            "others": others,
+            "answers": answers,
+            "documents": documents,
+            "ecosystems": list(application.ecosystems.all()),
+            "co_organisers": list(application.co_organisers.all()),
+        },
+    )
+
+
+def _add_review_errors(form: ReviewForm, error: ValidationError) -> None:
+    """The service keys score errors by criterion id; put them next to that criterion's score."""
+    if hasattr(error, "error_dict"):
+        for key, errors in error.error_dict.items():
+            name = f"score_{key}"
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
