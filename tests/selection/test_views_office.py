@@ -727,3 +727,13 @@ def test_reopening_a_submitted_application_is_an_error(client, host_call):
     client.force_login(host_call.office)
     response = client.post(reopen_url(application), {}, follow=True)
     assert "Only a withdrawn application can be reopened." in response.content.decode()
+
+
+def test_programme_page_links_new_call_for_its_office_only(client, host_call, other_office):
+    url = host_call.programme.get_absolute_url()
+    new = reverse("selection:call-new", kwargs={"programme_slug": "cmr"})
+    assert new not in client.get(url).content.decode()
+    client.force_login(other_office)
+    assert new not in client.get(url).content.decode()
+    client.force_login(host_call.office)
+    assert new in client.get(url).content.decode()
