@@ -432,3 +432,11 @@ def test_a_document_of_another_application_is_404(client, host_call, submitted):
     client.force_login(other_user)
     address = url("application-document", other_application, document_pk=document.pk)
     assert client.get(address).status_code == 404
+
+
+def test_a_missing_application_is_404_even_for_anonymous_visitors(client):
+    assert client.get(reverse("selection:application", kwargs={"pk": 999999})).status_code == 404
+    missing_document = reverse(
+        "selection:application-document", kwargs={"pk": 999999, "document_pk": 1}
+    )
+    assert client.get(missing_document).status_code == 404

@@ -5,8 +5,11 @@ reviewers without a conflict of interest may open an application (``may_view_app
 everyone else gets 404, so nobody learns that someone else's application exists.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,13 +26,21 @@ from ..services.applications import missing_parts, next_cut_off
 from ..services.errors import NotAllowed
 
 
+class LoginNeeded(Exception):
+    """Raised for anonymous visitors of an application that exists; answered by a login redirect."""
+
+
 def _application_or_404(request, pk) -> Application:
+    """The application if this user may open it. A missing one is 404 for everyone; anonymous
+    visitors of an existing one are sent to log in; everyone else who may not open it gets 404."""
     application = get_object_or_404(
         Application.objects.select_related(
             "call__programme", "call__session__event", "organisation", "cut_off", "region"
         ),
         pk=pk,
     )
+    if not request.user.is_authenticated:
+        raise LoginNeeded
     if not may_view_application(request.user, application):
         raise Http404
     return application
@@ -41,6 +52,19 @@ def _applicant_application(request, pk) -> Application:
     if not is_applicant(request.user, application):
         raise PermissionDenied
     return application
+
+
+def application_page(view):
+    """Look the application up first (404), then ask anonymous visitors to log in."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except LoginNeeded:
+            return redirect_to_login(request.get_full_path())
+
+    return wrapper
 
 
 def _message(error) -> str:
@@ -104,7 +128,7 @@ def my_applications(request):
     return render(request, "selection/my_applications.html", {"applications": applications})
 
 
-@login_required
+@application_page
 def application_detail(request, pk):
     """Applicants, the call's managers and assigned reviewers without a conflict of interest."""
     application = _application_or_404(request, pk)
@@ -152,7 +176,7 @@ def _save(request, application: Application, form: ApplicationForm) -> bool:
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
+@application_page
 def application_edit(request, pk):
     """Members of the applicant organisation, while the application is a draft."""
     application = _applicant_application(request, pk)
@@ -194,7 +218,7 @@ def application_edit(request, pk):
 
 
 @require_POST
-@login_required
+@application_page
 def application_submit(request, pk):
     """Members of the applicant organisation: submit the draft before a cut-off."""
     application = _applicant_application(request, pk)
@@ -212,7 +236,7 @@ def application_submit(request, pk):
 
 
 @require_POST
-@login_required
+@application_page
 def application_withdraw(request, pk):
     """Members of the applicant organisation: withdraw a submitted application, with a reason."""
     application = _applicant_application(request, pk)
@@ -226,7 +250,7 @@ def application_withdraw(request, pk):
     return redirect(application)
 
 
-@login_required
+@application_page
 def application_document(request, pk, document_pk):
     """Whoever may open the application: the private PDF, as a download, never a public URL."""
     document = get_object_or_404(
@@ -234,6 +258,8 @@ def application_document(request, pk, document_pk):
         pk=document_pk,
         application_id=pk,
     )
+    if not request.user.is_authenticated:
+        raise LoginNeeded
     if not may_view_application(request.user, document.application):
         raise Http404
     try:
