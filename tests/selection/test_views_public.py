@@ -245,3 +245,28 @@ def test_apply_needs_a_login_and_a_post(client, host_call):
     user, _organisation = make_applicant()
     client.force_login(user)
     assert client.get(url).status_code == 405
+
+
+# Finding the calls -------------------------------------------------------------------------------
+
+
+def test_main_navigation_links_to_the_calls(client, host_call):
+    html = client.get(reverse("selection:calls")).content.decode()
+    assert f'<a href="{reverse("selection:calls")}" aria-current="page">' in html
+
+
+def test_programme_page_lists_its_open_and_closed_calls_but_not_drafts(client, host_call):
+    _draft_call(host_call.office, host_call.programme, title="A secret draft")
+    closed = _draft_call(host_call.office, host_call.programme, title="An old closed call")
+    services.close_call(closed, actor=host_call.office)
+    html = client.get(host_call.programme.get_absolute_url()).content.decode()
+    assert host_call.call.get_absolute_url() in html
+    assert closed.get_absolute_url() in html
+    assert "A secret draft" not in html
+
+
+def test_profile_links_to_my_applications_and_my_reviews(client):
+    client.force_login(UserFactory())
+    html = client.get(reverse("accounts:profile")).content.decode()
+    assert reverse("selection:my-applications") in html
+    assert reverse("selection:my-reviews") in html
