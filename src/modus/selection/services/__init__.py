@@ -24,8 +24,10 @@ from .calls import (
 from .decisions import accept_application, reject_application
 from .errors import SelectionError
 from .pitching import (
+    add_jury_member,
     assign_jury,
     cast_vote,
+    open_own_jury_sheets,
     pitch_results,
     publish_results,
     set_running_order,
@@ -44,6 +46,7 @@ from .reviews import (
 __all__ = [
     "SelectionError",
     "accept_application",
+    "add_jury_member",
     "add_criterion",
     "add_cut_off",
     "add_document_requirement",
@@ -57,6 +60,7 @@ __all__ = [
     "create_call",
     "next_cut_off",
     "open_call",
+    "open_own_jury_sheets",
     "pitch_results",
     "publish_results",
     "ranking",

@@ -63,6 +63,47 @@ def assign_jury(call: Call, *, actor) -> int:
     return created
 
 
+@transaction.atomic
+def add_jury_member(call: Call, *, user, actor) -> bool:
+    """Put a person on the call's jury (its panel). Returns False when they already were on it.
+
+    Their live score sheets are created by ``assign_jury`` or when they open the jury page."""
+    _pitch_call(call)
+    check_manager(actor, call)
+    if not (user and user.is_active):
+        raise SelectionError({"email": [_("This account is not active.")]}, code="inactive")
+    if call.panel.filter(pk=user.pk).exists():
+        return False
+    call.panel.add(user)
+    return True
+
+
+@transaction.atomic
+def open_own_jury_sheets(call: Call, *, user) -> int:
+    """A jury member (on the call's panel) gets their own live score sheet for every selected
+    pitch, except pitches from their own organisation. Nobody else may do this for themselves.
+    Returns how many sheets were created."""
+    _pitch_call(call)
+    if not (user and user.is_authenticated and user.is_active):
+        raise NotAllowed(_("Only the jury of this session may score."), code="not_jury")
+    if not call.panel.filter(pk=user.pk).exists():
+        raise NotAllowed(_("Only the jury of this session may score."), code="not_jury")
+    created = 0
+    for application in call.applications.filter(status=Application.Status.ACCEPTED):
+        if has_conflict(user, application):
+            continue
+        review, new = Review.objects.get_or_create(
+            application=application,
+            reviewer=user,
+            stage=Review.Stage.LIVE,
+            defaults={"assigned_by": None},
+        )
+        if new:
+            log(application, user, LogEntry.Action.REVIEWER_ASSIGNED, str(user))
+            created += 1
+    return created
+
+
 def set_voting(call: Call, *, actor, open: bool) -> Call:
     _pitch_call(call)
     check_manager(actor, call)
