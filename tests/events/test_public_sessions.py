@@ -288,7 +288,8 @@ def test_session_page_query_count(client, session, django_assert_num_queries, co
         Material.objects.create(
             session=session, title=f"Slides {n}", file=ContentFile(b"x", "s.pdf")
         )
-    # session with event and room, people, materials
-    with django_assert_num_queries(3):
+    # session with event and room, people, materials; this is a pitching session, so also the
+    # pitches its call selected (the running order)
+    with django_assert_num_queries(4):
         response = client.get(session_url(session))
     assert response.status_code == 200

@@ -4,6 +4,7 @@ import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db.models import (
     Count,
     Exists,
@@ -142,6 +143,7 @@ def event_agenda(event, *, room=None, kind=None) -> Agenda:
         for s in sessions
         if (room is None or s.room_id == room) and (kind is None or s.kind == kind)
     ]
+    attach_running_orders(shown)
     localise(shown, event.zone)
     return Agenda(
         days=group_by_day(shown),
@@ -150,6 +152,28 @@ def event_agenda(event, *, room=None, kind=None) -> Agenda:
         total=len(sessions),
         shown=len(shown),
     )
+
+
+def attach_running_orders(sessions) -> None:
+    """Give each pitching session ``running_order``: the pitches its call selected, in order,
+    with their organisations (1 query when the agenda has pitching sessions, none otherwise).
+
+    Calls for pitches live in the selection app, which builds on events; it is looked up by
+    name so that this module does not import it."""
+    pitching = [s for s in sessions if s.kind == Session.Kind.PITCHING]
+    for session in pitching:
+        session.running_order = []
+    if not pitching:
+        return
+    Application = apps.get_model("selection", "Application")
+    by_session = {session.pk: session for session in pitching}
+    pitches = (
+        Application.objects.filter(call__session__in=pitching, status="accepted")
+        .select_related("organisation", "call")
+        .order_by("running_order", "pk")
+    )
+    for pitch in pitches:
+        by_session[pitch.call.session_id].running_order.append(pitch)
 
 
 def public_session(event_slug, session_slug):
@@ -161,6 +185,7 @@ def public_session(event_slug, session_slug):
         .get(event__slug=event_slug, slug=session_slug)
     )
     localise([session], session.event.zone)
+    attach_running_orders([session])
     return session
 
 
