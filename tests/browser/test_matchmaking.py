@@ -13,7 +13,12 @@ import pytest
 from playwright.sync_api import expect
 
 from modus.events.models import AgendaMark
-from modus.matchmaking.models import Availability, MeetingRequest, ScheduleVersion
+from modus.matchmaking.models import (
+    Availability,
+    MeetingRequest,
+    ScheduleVersion,
+    SchedulingRun,
+)
 from tests.factories import (
     PASSWORD,
     EventOrganiserFactory,
@@ -119,7 +124,11 @@ def test_participants_meet_and_find_the_meeting_on_their_agenda(ui, people):
     ui.check("event-page-organiser")
     page.locator("main").get_by_role("link", name="Matchmaking").click()
     page.get_by_role("button", name="Run the scheduler").click()
+    # Without a broker the run is done within the request: the summary, no progress bar.
     expect(page.locator("main")).to_contain_text("1 / 1")
+    expect(page.locator("main")).to_contain_text("Meetings placed")
+    expect(page.locator("main progress")).to_have_count(0)
+    assert SchedulingRun.objects.get(event=event).status == SchedulingRun.Status.DONE
     ui.check("schedule-draft")
     page.get_by_role("button", name=re.compile("Publish")).click()
     expect(page.locator(".message-success")).to_be_visible()
@@ -151,3 +160,40 @@ def test_participants_meet_and_find_the_meeting_on_their_agenda(ui, people):
     pdf = page.request.get(ui.url(pdf_link.get_attribute("href")))
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")
+
+
+@pytest.mark.browser
+def test_the_schedule_page_follows_a_run_in_the_background(ui, people):
+    """With a broker the run goes on after the page is sent: our script polls its status, moves
+    the bar and shows the summary when the worker has finished."""
+    event, organiser = people["event"], people["organiser"]
+    run = SchedulingRun.objects.create(
+        event=event,
+        requested_by=organiser,
+        status=SchedulingRun.Status.RUNNING,
+        phase=SchedulingRun.Phase.SOLVE,
+        progress=20,
+    )
+    log_in(ui, organiser, event)
+    ui.check("marketplace-organiser")
+    page = ui.goto(f"/matchmaking/{event.slug}/schedule/")
+    bar = page.get_by_label("Progress of the scheduler")
+    expect(bar).to_have_attribute("value", "20")
+    expect(page.locator("[aria-live=polite]")).to_contain_text("Placing meetings")
+    expect(page.get_by_role("button", name="Run the scheduler")).to_have_count(0)
+    ui.check("schedule-running")
+
+    SchedulingRun.objects.filter(pk=run.pk).update(progress=64, phase=SchedulingRun.Phase.SAVING)
+    expect(bar).to_have_attribute("value", "64")
+    expect(page.locator("[aria-live=polite]")).to_contain_text("Saving the draft: about 60%")
+
+    version = ScheduleVersion.objects.create(
+        event=event, stats={"requested": 0, "placed": 0, "weight": 0, "max_weight": 0}
+    )
+    SchedulingRun.objects.filter(pk=run.pk).update(
+        status=SchedulingRun.Status.DONE, progress=100, version=version
+    )
+    expect(page.locator("main")).to_contain_text("Meetings placed")
+    expect(page.locator("main progress")).to_have_count(0)
+    expect(page.get_by_role("button", name="Run the scheduler")).to_be_visible()
+    ui.check("schedule-after-background-run")

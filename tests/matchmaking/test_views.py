@@ -3,11 +3,19 @@ from django.core import mail
 from django.urls import reverse
 
 from modus.matchmaking import services
-from modus.matchmaking.models import MarketplaceProfile, MeetingRequest, ScheduleVersion
+from modus.matchmaking.models import (
+    MarketplaceProfile,
+    MeetingRequest,
+    ScheduleVersion,
+    SchedulingRun,
+)
 from tests.factories import (
     EcosystemFactory,
+    EventOrganiserFactory,
     MarketplaceProfileFactory,
+    MatchmakingSettingsFactory,
     MeetingRequestFactory,
+    MembershipFactory,
     RegistrationFactory,
     UserFactory,
 )
@@ -242,3 +250,135 @@ def test_schedule_unpublished_only_for_organisers_then_published(
     client.force_login(alice.user)
     page = client.get(_url("meetings", event)).content.decode()
     assert bob.display_name in page and bob.organisation.get_absolute_url() in page
+
+
+# Scheduling runs on the schedule page ------------------------------------------------------
+
+
+def _run(event, **values):
+    values = {"status": SchedulingRun.Status.RUNNING, **values}
+    return SchedulingRun.objects.create(event=event, **values)
+
+
+def test_the_page_shows_the_progress_of_a_running_run(client, event, cohost):
+    run = _run(event, phase=SchedulingRun.Phase.SOLVE, progress=47)
+    client.force_login(cohost)
+    page = client.get(_url("schedule", event)).content.decode()
+    assert '<progress id="run-progress-bar" max="100" value="47">' in page
+    assert '<label for="run-progress-bar">' in page
+    assert 'aria-live="polite"' in page and "Placing meetings: about 40% done." in page
+    assert _url("run-status", event, pk=run.pk) in page
+    assert "matchmaking/run-progress" in page and "<script>" not in page
+    assert '<noscript><meta http-equiv="refresh" content="3"></noscript>' in page
+    assert "Run the scheduler" not in page
+
+
+def test_the_page_shows_the_summary_of_a_finished_run(client, event, cohost):
+    alice, bob = MarketplaceProfileFactory(event=event), MarketplaceProfileFactory(event=event)
+    version = ScheduleVersion.objects.create(
+        event=event,
+        stats={
+            "requested": 2,
+            "placed": 1,
+            "weight": 3,
+            "max_weight": 4,
+            "bound": 3,
+            "unplaced": [{"with": [alice.display_name, bob.display_name], "reason": "tables_full"}],
+        },
+    )
+    _run(event, status=SchedulingRun.Status.DONE, progress=100, version=version)
+    client.force_login(cohost)
+    page = client.get(_url("schedule", event)).content.decode()
+    assert "<progress" not in page and "http-equiv" not in page
+    assert "Meetings placed" in page and "1 / 2" in page and "Proven upper bound" in page
+    assert f"{alice.display_name} – {bob.display_name}: all tables are taken" in page
+    assert "Run the scheduler" in page
+
+
+def test_the_page_shows_why_a_run_failed(client, event, cohost):
+    _run(event, status=SchedulingRun.Status.FAILED, error="engine_error", error_detail="Boom()")
+    client.force_login(cohost)
+    page = client.get(_url("schedule", event)).content.decode()
+    assert "The last run of the scheduler failed" in page
+    assert "internal error" in page and "Boom" not in page
+    assert "Run the scheduler" in page
+
+
+def test_a_second_run_while_one_is_running_is_refused_with_a_message(client, event, cohost):
+    _run(event)
+    client.force_login(cohost)
+    response = client.post(_url("schedule", event), {"action": "run"}, follow=True)
+    assert response.status_code == 200
+    assert "already running" in response.content.decode()
+    assert SchedulingRun.objects.count() == 1
+
+
+def test_running_queues_the_job_after_commit(client, event, cohost, monkeypatch):
+    from modus.matchmaking import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.run_schedule_task, "delay", queued.append)
+    client.force_login(cohost)
+    client.post(_url("schedule", event), {"action": "run"})
+    run = SchedulingRun.objects.get()
+    assert queued == []  # not before the run is committed
+    assert (run.status, run.requested_by) == ("queued", cohost)
+
+
+@pytest.mark.skipif(not HAVE_ENGINE, reason="modus.scheduling (the engine) is not importable yet")
+def test_a_run_the_engine_breaks_shows_the_failure_not_a_500(
+    client, event, cohost, monkeypatch, django_capture_on_commit_callbacks
+):
+    import modus.scheduling
+
+    def broken(instance, **kwargs):
+        raise ValueError("bug")
+
+    monkeypatch.setattr(modus.scheduling, "solve", broken)
+    client.force_login(cohost)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("schedule", event), {"action": "run"})
+    page = client.get(_url("schedule", event)).content.decode()
+    assert SchedulingRun.objects.get().status == "failed"
+    assert "The last run of the scheduler failed" in page
+
+
+def test_run_status_is_for_this_events_organisers_only(client, event, cohost):
+    run = _run(event, phase=SchedulingRun.Phase.SOLVE, progress=30)
+    url = _url("run-status", event, pk=run.pk)
+    response = client.get(url)
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/problem+json"
+    participant = MarketplaceProfileFactory(event=event)
+    client.force_login(participant.user)
+    assert client.get(url).status_code == 403
+    other = MatchmakingSettingsFactory().event
+    other_cohost = MembershipFactory(
+        organisation=EventOrganiserFactory(event=other).organisation
+    ).user
+    client.force_login(other_cohost)
+    assert client.get(url).status_code == 403
+    assert client.get(_url("run-status", other, pk=run.pk)).status_code == 404
+    client.force_login(cohost)
+    response = client.get(url)
+    assert response.status_code == 200 and "no-cache" in response["Cache-Control"]
+    data = response.json()
+    assert data["status"] == "running" and data["active"] is True
+    assert (data["phase"], data["progress"], data["version"]) == ("solve", 30, None)
+    assert data["text"] == "Placing meetings: about 30% done."
+    assert client.post(url).status_code == 405
+
+
+def test_run_status_of_a_failed_run_says_why(client, event, cohost):
+    run = _run(event, status=SchedulingRun.Status.FAILED, error="queue_unavailable")
+    client.force_login(cohost)
+    data = client.get(_url("run-status", event, pk=run.pk)).json()
+    assert data["active"] is False and data["error"] == "queue_unavailable"
+    assert "queue could not be reached" in data["error_message"]
+
+
+def test_run_status_query_count(client, event, cohost, django_assert_num_queries):
+    run = _run(event)
+    client.force_login(cohost)
+    with django_assert_num_queries(5):  # session, user, event, co-host check, run
+        assert client.get(_url("run-status", event, pk=run.pk)).status_code == 200
