@@ -55,3 +55,12 @@ def test_missing_slot_and_bad_json_exit_2(tmp_path):
     assert done.returncode == 2 and "Traceback" not in done.stderr
     done = run(str(tmp_path / "absent.json"), "--output", str(tmp_path / "s.json"))
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_workers_flag(tmp_path):
+    (tmp_path / "i.json").write_text(json.dumps(small_instance()))
+    done = run(str(tmp_path / "i.json"), "-o", str(tmp_path / "s.json"), "--workers", "2")
+    assert done.returncode == 0, done.stderr
+    assert "2 workers" in done.stdout
+    done = run(str(tmp_path / "i.json"), "-o", str(tmp_path / "s.json"), "--workers", "0")
+    assert done.returncode == 2 and "--workers" in done.stderr

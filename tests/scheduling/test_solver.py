@@ -223,3 +223,44 @@ def test_reschedule_rejects_a_schedule_of_another_format():
     with pytest.raises(InstanceError) as info:
         reschedule(small_instance(), {"format": "x"})
     assert info.value.field == "published.format"
+
+
+def test_two_workers_give_one_schedule_per_seed_and_never_more_breaks_than_one():
+    b2b = _b2b()
+    inst = b2b.generate(90, 12, 5, tables=18)
+    one = solve(inst, time_limit=30, seed=4, workers=1)
+    two = solve(inst, time_limit=30, seed=4, workers=2)
+    again = solve(inst, time_limit=30, seed=4, workers=2)
+    for out in (one, two, again):
+        assert check(inst, out) == []
+        assert out["stats"]["deterministic"] is True
+    assert (one["stats"]["workers"], two["stats"]["workers"]) == (1, 2)
+    assert two["assignments"] == again["assignments"]
+    assert two["stats"]["weight"] == one["stats"]["weight"]
+    assert (two["stats"]["breaks"], two["stats"]["holes"]) <= (
+        one["stats"]["breaks"],
+        one["stats"]["holes"],
+    )
+    if two["stats"]["best_worker"] == 0:  # worker 0 is what a single process does
+        assert two["assignments"] == one["assignments"]
+
+
+def test_small_instances_use_one_process():
+    out = solve(small_instance(), time_limit=2)
+    assert out["stats"]["workers"] == 1
+
+
+def test_reschedule_with_two_workers_keeps_every_unaffected_meeting():
+    b2b = _b2b()
+    inst = b2b.generate(150, 16, 6, tables=30)
+    first = solve(inst, time_limit=20, seed=2, workers=2)
+    gone = {p["id"] for p in inst["participants"][:8]}
+    changed = copy.deepcopy(inst)
+    changed["participants"] = [p for p in changed["participants"] if p["id"] not in gone]
+    changed["meetings"] = [m for m in changed["meetings"] if not gone & set(m["with"])]
+    again = reschedule(changed, first, time_limit=20, seed=2, workers=2)
+    assert check(changed, again) == []
+    alive = {m["id"] for m in changed["meetings"]}
+    before = {(a["meeting"], a["slot"], a["table"]) for a in first["assignments"]}
+    after = {(a["meeting"], a["slot"], a["table"]) for a in again["assignments"]}
+    assert {t for t in before if t[0] in alive} <= after

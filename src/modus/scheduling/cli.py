@@ -19,6 +19,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--output", "-o", required=True, help="where to write the schedule JSON")
     parser.add_argument("--time-limit", type=float, default=10.0, help="seconds (default 10)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes for the search (default: 2 where there are 2 cores, 1 for small events)",
+    )
     args = parser.parse_args(argv)
     try:
         with open(args.instance, encoding="utf-8") as fh:
@@ -32,8 +38,11 @@ def main(argv: list[str]) -> int:
     if args.time_limit <= 0:
         print("modus schedule: --time-limit must be positive", file=sys.stderr)
         return 2
+    if args.workers is not None and args.workers < 1:
+        print("modus schedule: --workers must be 1 or more", file=sys.stderr)
+        return 2
     try:
-        schedule = solve(instance, time_limit=args.time_limit, seed=args.seed)
+        schedule = solve(instance, time_limit=args.time_limit, seed=args.seed, workers=args.workers)
     except InstanceError as exc:
         print(
             f"modus schedule: invalid instance: field {exc.field}: {exc.message}", file=sys.stderr
@@ -50,6 +59,7 @@ def main(argv: list[str]) -> int:
     print(
         f"scheduled {st['scheduled']} of {st['scheduled'] + len(schedule['unscheduled'])} "
         f"meetings, weight {st['weight']}, breaks {st['breaks']}, holes {st['holes']}, "
-        f"proven upper bound {st['upper_bound']}, {st['seconds']:.2f} s"
+        f"proven upper bound {st['upper_bound']}, {st['seconds']:.2f} s, "
+        f"{st['workers']} worker{'s' if st['workers'] != 1 else ''}"
     )
     return 0

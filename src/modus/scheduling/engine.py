@@ -227,22 +227,23 @@ def _blockers_weight(state: State, m: int, s: int) -> float:
     return sum(state.pr.weights[b] for b in blockers) + 0.01 * len(blockers)
 
 
-def improve_weight(state: State, order: list[int], rng: random.Random, deadline: float) -> None:
-    """Insertion passes over the unscheduled meetings until none gets in or time runs out."""
+def improve_weight(state: State, order: list[int], rng: random.Random, deadline: float) -> bool:
+    """Insertion passes over the unscheduled meetings until none gets in (at most six of each
+    kind); returns False if the deadline cut them short."""
     pr = state.pr
     rank = {m: k for k, m in enumerate(order)}
     queue = [m for m in order if state.slot_of[m] == FREE and pr.allowed[m]]
     for evict in (False, True):
         for _ in range(6):
             if time.monotonic() > deadline:
-                return
+                return False
             progress = False
             nxt = []
             for m in queue:
                 if state.slot_of[m] != FREE:
                     continue
                 if time.monotonic() > deadline:
-                    return
+                    return False
                 dropped = try_insert(state, m, rng, evict)
                 if dropped is None:
                     nxt.append(m)
@@ -252,11 +253,16 @@ def improve_weight(state: State, order: list[int], rng: random.Random, deadline:
             queue = sorted(set(nxt), key=rank.__getitem__)
             if not progress:
                 break
+    return True
 
 
-def compact(state: State, rng: random.Random, iterations: int, deadline: float) -> None:
+def compact(state: State, rng: random.Random, iterations: int, deadline: float, stop=None) -> bool:
     """Simulated annealing over moves that keep the set of meetings: move a meeting to another
-    slot, or swap the slots of two meetings; the cost is breaks, holes and piled-up breaks."""
+    slot, or swap the slots of two meetings; the cost is breaks, holes and piled-up breaks.
+
+    The iteration budget decides the result; ``deadline`` (and ``stop``, a callable checked as
+    often) only cut it short. Returns False when they did, True when the budget was spent or
+    nothing was left to improve: only then is the outcome a function of the seed alone."""
     import math
 
     pr = state.pr
@@ -268,12 +274,12 @@ def compact(state: State, rng: random.Random, iterations: int, deadline: float) 
     span = max(1, iterations)
     for it in range(iterations):
         if it & 1023 == 0:
-            if time.monotonic() > deadline:
-                break
+            if time.monotonic() > deadline or (stop is not None and stop()):
+                return False
             temp = temp0 * (temp1 / temp0) ** (it / span)
             bad = [p for p in range(len(cost)) if cost[p] > 0]
             if not bad:
-                break
+                return True
         p = bad[rng.randrange(len(bad))]
         row = rows[p]
         mine = [x for x in row if x >= 0 and x not in locked]
@@ -333,6 +339,7 @@ def compact(state: State, rng: random.Random, iterations: int, deadline: float) 
             _swap(state, m, m2)
         else:
             state.move(m, s)
+    return True
 
 
 def _swap(state: State, m: int, m2: int) -> None:

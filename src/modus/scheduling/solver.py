@@ -2,28 +2,63 @@
 
 from __future__ import annotations
 
+import os
 import random
 import time
 
-from .bound import LPBound, proven_bound
-from .engine import State, compact, construct, improve_weight
+from .bound import LPBound, _simple_bound, matching_guide, proven_bound
+from .engine import State, construct, improve_weight
 from .model import FREE, SCHEDULE_FORMAT, InstanceError, Problem, parse
+from .portfolio import Portfolio, rebuild, run_compaction
 
 
-def solve(instance: dict, *, time_limit: float = 10.0, seed: int = 0) -> dict:
-    """The best schedule found for an instance, with its figures and a proven upper bound."""
+def solve(
+    instance: dict, *, time_limit: float = 10.0, seed: int = 0, workers: int | None = None
+) -> dict:
+    """The best schedule found for an instance, with its figures and a proven upper bound.
+
+    ``workers``: processes for the compaction (default: two where there are two cores, one for
+    small instances, where starting a process costs more than it brings)."""
     started = time.monotonic()
     problem = parse(instance)
-    return _run(problem, {}, {}, started, time_limit, seed)
+    return _run(problem, {}, {}, started, time_limit, seed, workers)
 
 
-def reschedule(instance: dict, published: dict, *, time_limit: float = 10.0, seed: int = 0) -> dict:
+def reschedule(
+    instance: dict,
+    published: dict,
+    *,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    workers: int | None = None,
+) -> dict:
     """A new schedule for a changed instance that keeps every published assignment still valid in
     its slot and at its table, and fills what was freed."""
     started = time.monotonic()
     problem = parse(instance)
     pinned, tables = _keepable(problem, published)
-    return _run(problem, pinned, tables, started, time_limit, seed)
+    return _run(problem, pinned, tables, started, time_limit, seed, workers)
+
+
+SMALL = 600  # meetings to move; below this one process is quicker than two
+
+
+def default_workers(problem: Problem, pinned: dict[int, int] | None = None) -> int:
+    """min(2, usable cores), or 1 for small instances."""
+    cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    movable = len(problem.meeting_ids) - len(pinned or {})
+    return 1 if movable < SMALL else max(1, min(2, cpus))
+
+
+MOVES_PER_SECOND = 120_000  # annealing moves one core makes in a second, on the slow side
+
+
+def iteration_budget(problem: Problem, time_limit: float) -> int:
+    """How long the annealing runs, in moves, fixed before it starts (the seed and the time limit
+    decide the result, not the clock): about a third of the time limit's worth of moves, at most
+    120 per meeting (beyond that it gains next to nothing)."""
+    n = len(problem.meeting_ids)
+    return min(120 * n, int(MOVES_PER_SECOND * time_limit * 0.3)) + 1000
 
 
 def _keepable(problem: Problem, published) -> tuple[dict[int, int], dict[int, int]]:
@@ -83,43 +118,134 @@ def _priority(problem: Problem, rng: random.Random) -> list[int]:
     return [k[-1] for k in keys]
 
 
-def _run(problem, pinned, pinned_tables, started, time_limit, seed) -> dict:
-    rng = random.Random(seed)
-    lp = LPBound(problem, pinned, time_limit=max(1.0, time_limit * 0.9))
+def _guided(problem, pinned, values, order, rng, deadline, slots=None) -> tuple[State, bool]:
+    """Construction in the order of an LP's values: the meetings an optimum holds come first;
+    with ``slots``, each of those first tries the slot the LP gave it most of."""
+    rank = {m: k for k, m in enumerate(order)}
+    order2 = sorted(order, key=lambda m: (-round(values[m], 4), rank[m]))
     state = State(problem, pinned)
-    order = _priority(problem, rng)
-    construct(state, order)
-    budget_end = started + time_limit * 0.85
-    weight_end = started + time_limit * 0.45
-    improve_weight(state, order, rng, weight_end)
-    # the LP's solution as a guide: a second construction that follows it, kept if heavier
-    if time.monotonic() < weight_end:
-        lp.result()
-        guide = lp.guidance()
-        if guide is not None and time.monotonic() < weight_end:
-            total, best = guide
-            rank = {m: k for k, m in enumerate(order)}
-            order2 = sorted(order, key=lambda m: (-round(total[m], 4), rank[m]))
-            other = State(problem, pinned)
-            for m in order2:
-                s = best[m]
-                if (
-                    other.slot_of[m] == FREE
-                    and total[m] > 0.5
-                    and s >= 0
-                    and other.has_room(m)
-                    and other.fits(m, s)
-                ):
-                    other.place(m, s)
-            construct(other, order2)
-            improve_weight(other, order2, rng, weight_end)
-            if other.weight > state.weight:
-                state = other
-    n = len(problem.meeting_ids)
-    compact(state, rng, iterations=60 * n + 1000, deadline=budget_end)
-    bound_value, lp_ok = lp.result()
-    bound = proven_bound(bound_value, problem.weights)
-    return _output(problem, state, pinned_tables, bound, lp_ok, time.monotonic() - started)
+    if slots is not None:
+        for m in order2:
+            s = slots[m]
+            if (
+                values[m] > 0.5
+                and s >= 0
+                and state.slot_of[m] == FREE
+                and state.has_room(m)
+                and state.fits(m, s)
+            ):
+                state.place(m, s)
+    construct(state, order2)
+    done = improve_weight(state, order2, rng, deadline)
+    return state, done
+
+
+def _run(problem, pinned, pinned_tables, started, time_limit, seed, workers) -> dict:
+    """Starts, then the annealing on a portfolio of processes.
+
+    1. The full LP starts in a thread (HiGHS lets go of the GIL): the bound, and a guide.
+    2. Two starts at once: the greedy construction, and one that follows the LP without slots
+       (a b-matching, solved in a blink); each improved by insertion; the heavier one is annealed
+       by every worker, each with its own seed, while the full LP goes on.
+    3. When the full LP is done, a construction that follows it; if it is heavier, the workers
+       drop what they have and anneal that one instead.
+    4. The best result by (weight, fewest breaks, fewest holes, lowest worker number).
+
+    Every step but the clock is seeded, and every step has a budget of its own (insertion passes,
+    annealing moves), so a given seed gives the same schedule, however many workers run, as long
+    as no deadline cuts a step short; ``stats.deterministic`` says whether one did.
+    """
+    deadline = started + time_limit * 0.85
+    lp = LPBound(problem, pinned, time_limit=max(1.0, time_limit * 0.6))
+    if workers is None:
+        workers = default_workers(problem, pinned)
+    workers = max(1, int(workers))
+    pool = Portfolio(problem, pinned, workers) if workers > 1 else None
+    try:
+        order = _priority(problem, random.Random(seed))
+        start = State(problem, pinned)
+        construct(start, order)
+        complete = improve_weight(start, order, random.Random(f"{seed}:weight:0"), deadline)
+        quick = matching_guide(problem, pinned)
+        if quick is not None:
+            other, done = _guided(
+                problem, pinned, quick[1], order, random.Random(f"{seed}:weight:1"), deadline
+            )
+            complete &= done
+            if other.weight > start.weight:
+                start = other
+        iterations = iteration_budget(problem, time_limit)
+        if pool is not None and not pool.ready():
+            pool, workers = None, 1  # no child processes here: one process does it all
+        quick_bound = proven_bound(quick[0], problem.weights) if quick is not None else None
+        if quick_bound is not None and start.weight >= quick_bound - 1e-9:
+            lp.cancel()  # the start is optimal already: every core goes to the annealing
+            bound_value, lp_ok = quick_bound, False
+            if pool is not None:
+                pool.submit(start.slot_of, seed, iterations, deadline)
+        else:
+            if pool is not None:  # one worker anneals while the LP has the other core
+                pool.submit(start.slot_of, seed, iterations, deadline, only=[0])
+            bound_value, lp_ok = lp.result()
+            guide = lp.guidance()
+            heavier = False
+            if guide is not None:
+                for k, slots in enumerate((None, guide[1])):
+                    other, done = _guided(
+                        problem,
+                        pinned,
+                        guide[0],
+                        order,
+                        random.Random(f"{seed}:weight:{2 + k}"),
+                        deadline,
+                        slots,
+                    )
+                    complete &= done
+                    if other.weight > start.weight:
+                        start, heavier = other, True
+            else:
+                complete = False  # the full LP ran out of time: its guide might have helped
+            if pool is not None and heavier:
+                pool.abort()
+                pool.submit(start.slot_of, seed, iterations, deadline)
+            elif pool is not None:
+                pool.submit(start.slot_of, seed, iterations, deadline, only=range(1, workers))
+        if pool is not None:
+            results = pool.collect()
+        else:
+            results = [
+                run_compaction(
+                    problem,
+                    pinned,
+                    start.slot_of,
+                    seed,
+                    0,
+                    iterations,
+                    max(0.0, deadline - time.monotonic()),
+                )
+            ]
+    finally:
+        if pool is not None:
+            pool.close()
+        lp.wait()
+    best = min(range(len(results)), key=lambda k: (results[k][1], results[k][2], k))
+    complete &= all(r[3] for r in results)
+    state = rebuild(problem, pinned, results[best][0])
+    bounds = [_simple_bound(problem) if not lp_ok else bound_value]
+    if quick is not None:
+        bounds.append(quick[0])
+    source = "lp" if lp_ok and bound_value <= min(bounds) else "matching_lp" if quick else "count"
+    bound = proven_bound(min(bounds), problem.weights)
+    out = _output(problem, state, pinned_tables, bound, lp_ok or quick is not None, 0.0)
+    out["stats"].update(
+        upper_bound_source=source,
+        workers=workers,
+        best_worker=best,
+        deterministic=bool(complete),
+        worker_peak_mib=round(pool.peak_kib / 1024) if pool is not None else 0,
+        seconds=round(time.monotonic() - started, 3),
+    )
+    return out
 
 
 def _output(problem, state, pinned_tables, bound, lp_ok, seconds) -> dict:
