@@ -3,9 +3,15 @@
     .venv/bin/python bench/scheduling.py --sizes 300 2000 5000 --seeds 1 2 3 4 5
 
 Per size: weight against the LP bound (gap %) and against first-fit, breaks and holes per
-participant for both, seconds, peak memory of this process, and the share of meetings kept when 5%
-of the participants cancel and the schedule is re-solved. Instances come from ../shared/bench/b2b.py
-with 16 slots and participants/5 tables; every schedule is checked by its ``verify``.
+participant for both, seconds, peak memory (this process plus the engine's worker processes),
+whether the run was deterministic (no deadline cut a step short), and the share of meetings kept
+when 5% of the participants cancel and the schedule is re-solved. Instances come from
+../shared/bench/b2b.py with 16 slots and participants/5 tables; every schedule is checked by its
+``verify``.
+
+Then, for the sizes in ``--cpsat-sizes``, CP-SAT alone (bench/cpsat_baseline.py, in a child process
+with 2 workers and ``--cpsat-seconds``) on the same instances: its weight, its own proven bound, and
+the ratio engine/CP-SAT. Needs ``ortools`` (a ``dev`` extra); skipped with a note without it.
 """
 
 from __future__ import annotations
@@ -13,10 +19,14 @@ from __future__ import annotations
 import argparse
 import copy
 import importlib.util
+import json
+import os
 import random
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,8 +52,56 @@ def cancel(instance: dict, share: float, seed: int) -> tuple[dict, set[str]]:
     return changed, gone
 
 
-def peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mib(stats: dict) -> float:
+    """This process, plus the engine's workers (forkserver children report their own peak),
+    plus any child this process waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own + children + stats.get("worker_peak_mib", 0)
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def cpsat_rows(b2b, size, seeds, seconds, engine_weights) -> None:
+    """CP-SAT alone on the same instances, in a child process each (its memory stays its own)."""
+    baseline = Path(__file__).resolve().parent / "cpsat_baseline.py"
+    print(f"\nCP-SAT alone, 2 workers, {seconds:g} s ({load()})")
+    print(
+        f"{'P':>5} {'seed':>4} {'engine':>7} {'CP-SAT':>7} {'CPbound':>7} {'status':>9} "
+        f"{'build':>6} {'solve':>6} {'MiB':>6} {'valid':>5} {'eng/CP':>7}"
+    )
+    ratios = []
+    for seed in seeds:
+        inst = b2b.generate(size, 16, seed, tables=size // 5)
+        with tempfile.TemporaryDirectory() as tmp:
+            ipath, spath = Path(tmp) / "i.json", Path(tmp) / "s.json"
+            ipath.write_text(json.dumps(inst))
+            done = subprocess.run(
+                [sys.executable, str(baseline), str(ipath), "-o", str(spath)]
+                + ["--seconds", str(seconds), "--seed", str(seed)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode != 0:
+                tail = (done.stderr.strip().splitlines() or ["no message"])[-1]
+                print(f"{size:>5} {seed:>4} CP-SAT failed (exit {done.returncode}): {tail}")
+                continue
+            st = json.loads(done.stdout.strip().splitlines()[-1])
+            fig = b2b.verify(inst, json.loads(spath.read_text()))
+        ratio = engine_weights[seed] / fig["weight"] if fig["weight"] else float("inf")
+        ratios.append(ratio)
+        print(
+            f"{size:>5} {seed:>4} {engine_weights[seed]:>7} {fig['weight']:>7} "
+            f"{st['upper_bound'] if st['upper_bound'] is not None else '-':>7} "
+            f"{st['status']:>9} {st['build_seconds']:>6.1f} {st['solve_seconds']:>6.1f} "
+            f"{st['peak_mib']:>6} {'yes' if fig['valid'] else 'NO':>5} {ratio:>7.3f}",
+            flush=True,
+        )
+    if ratios:
+        print(f"{size:>5} mean engine/CP-SAT {statistics.fmean(ratios):.3f}", flush=True)
 
 
 def main(argv=None) -> int:
@@ -56,14 +114,25 @@ def main(argv=None) -> int:
         default=None,
         help="seconds per solve (default: 5 for 300, 10 for 2,000, 60 above)",
     )
+    ap.add_argument("--workers", type=int, default=None, help="engine processes (default: its own)")
+    ap.add_argument(
+        "--cpsat-sizes",
+        type=int,
+        nargs="*",
+        default=[2000],
+        help="sizes (among --sizes) on which CP-SAT alone runs too (default 2000; none: no CP-SAT)",
+    )
+    ap.add_argument("--cpsat-seconds", type=float, default=60.0, help="CP-SAT's limit (60)")
     args = ap.parse_args(argv)
     b2b = load_referee()
+    print(f"{os.cpu_count()} cores, {load()}")
     header = (
         f"{'P':>5} {'seed':>4} {'weight':>7} {'LP':>7} {'gap%':>6} {'FF':>7} {'xFF':>5} "
         f"{'brk/p':>6} {'FFbrk/p':>7} {'hol/p':>6} {'FFhol/p':>7} {'left':>4} {'sec':>6} "
-        f"{'MiB':>6} {'kept%':>6} {'resec':>6}"
+        f"{'MiB':>6} {'det':>3} {'kept%':>6} {'resec':>6}"
     )
     print(header)
+    engine_weights: dict[int, dict[int, int]] = {}
     for size in args.sizes:
         limit = args.time_limit or (5.0 if size <= 300 else 10.0 if size <= 2000 else 60.0)
         rows = []
@@ -71,7 +140,7 @@ def main(argv=None) -> int:
             inst = b2b.generate(size, 16, seed, tables=size // 5)
             ff = b2b.verify(inst, b2b.firstfit(inst))
             t0 = time.monotonic()
-            out = solve(inst, time_limit=limit, seed=seed)
+            out = solve(inst, time_limit=limit, seed=seed, workers=args.workers)
             sec = time.monotonic() - t0
             fig = b2b.verify(inst, out)
             if not fig["valid"]:
@@ -80,7 +149,7 @@ def main(argv=None) -> int:
             bound = out["stats"]["upper_bound"]
             changed, _ = cancel(inst, 0.05, seed)
             t1 = time.monotonic()
-            again = reschedule(changed, out, time_limit=limit, seed=seed)
+            again = reschedule(changed, out, time_limit=limit, seed=seed, workers=args.workers)
             resec = time.monotonic() - t1
             if not b2b.verify(changed, again)["valid"]:
                 print(f"INVALID reschedule for P={size} seed={seed}")
@@ -105,16 +174,19 @@ def main(argv=None) -> int:
                 "ffhol": ff["holes"] / size,
                 "left": fig["left_without_meeting"],
                 "sec": sec,
-                "mib": peak_mib(),
+                "mib": peak_mib(out["stats"]),
+                "det": out["stats"].get("deterministic", False),
                 "kept": 100 * kept,
                 "resec": resec,
             }
             rows.append(row)
+            engine_weights.setdefault(size, {})[seed] = fig["weight"]
             print(
                 f"{size:>5} {seed:>4} {row['weight']:>7} {bound:>7} {row['gap']:>6.2f} "
                 f"{row['ff']:>7} {row['ratio']:>5.2f} {row['brk']:>6.3f} {row['ffbrk']:>7.3f} "
                 f"{row['hol']:>6.3f} {row['ffhol']:>7.3f} {row['left']:>4} {row['sec']:>6.2f} "
-                f"{row['mib']:>6.0f} {row['kept']:>6.1f} {row['resec']:>6.2f}",
+                f"{row['mib']:>6.0f} {'yes' if row['det'] else 'no':>3} {row['kept']:>6.1f} "
+                f"{row['resec']:>6.2f}",
                 flush=True,
             )
         mean = {k: statistics.fmean(r[k] for r in rows) for k in rows[0]}
@@ -122,10 +194,19 @@ def main(argv=None) -> int:
             f"{size:>5} mean {mean['weight']:>7.0f} {mean['bound']:>7.0f} {mean['gap']:>6.2f} "
             f"{mean['ff']:>7.0f} {mean['ratio']:>5.2f} {mean['brk']:>6.3f} {mean['ffbrk']:>7.3f} "
             f"{mean['hol']:>6.3f} {mean['ffhol']:>7.3f} {mean['left']:>4.1f} "
-            f"{max(r['sec'] for r in rows):>6.2f} {mean['mib']:>6.0f} {mean['kept']:>6.1f} "
+            f"{max(r['sec'] for r in rows):>6.2f} {max(r['mib'] for r in rows):>6.0f} "
+            f"{sum(1 for r in rows if r['det']):>3} {mean['kept']:>6.1f} "
             f"{mean['resec']:>6.2f}",
             flush=True,
         )
+    print(load(), flush=True)
+    for size in args.cpsat_sizes or []:
+        if size not in engine_weights:
+            continue
+        if importlib.util.find_spec("ortools") is None:
+            print("\nCP-SAT alone: ortools is not installed (pip install -e '.[dev]')")
+            break
+        cpsat_rows(b2b, size, args.seeds, args.cpsat_seconds, engine_weights[size])
     return 0
 
 
