@@ -28,6 +28,18 @@ DEMO_MODELS = [
     "matchmaking.Availability",
     "matchmaking.ScheduleVersion",
     "matchmaking.Meeting",
+    "accounts.Membership",
+    "selection.Call",
+    "selection.CutOff",
+    "selection.Criterion",
+    "selection.Question",
+    "selection.DocumentRequirement",
+    "selection.Application",
+    "selection.ApplicationDocument",
+    "selection.Review",
+    "selection.Score",
+    "selection.LogEntry",
+    "selection.AudienceVote",
 ]
 
 

@@ -7,7 +7,15 @@ the seed article links to the Katowice edition).
 
 from django.db import transaction
 
-from . import directory_data, event_agenda, matchmaking_data, news_data, programme_data, synthetic
+from . import (
+    directory_data,
+    event_agenda,
+    matchmaking_data,
+    news_data,
+    programme_data,
+    selection_data,
+    synthetic,
+)
 
 DEFAULT_SYNTHETIC_ORGANISATIONS = 300
 
@@ -25,3 +33,4 @@ def load_demo(*, organisations: int = DEFAULT_SYNTHETIC_ORGANISATIONS, log=print
     added = synthetic.generate_organisations(organisations, log=log)
     log(f"Synthetic organisations: {added} new ({organisations} wanted in all).")
     matchmaking_data.load(log=log)  # after event_agenda and the synthetic organisations
+    selection_data.load(log=log)  # after matchmaking: pitchers and voters are its participants

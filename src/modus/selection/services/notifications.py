@@ -2,6 +2,9 @@
 
 Written in each recipient's language, with absolute links, sent as background jobs."""
 
+import contextlib
+import contextvars
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,12 +13,27 @@ from django.utils import translation
 from modus.accounts.models import Membership
 from modus.web.tasks import send_email
 
+_muted = contextvars.ContextVar("selection_mail_muted", default=False)
+
+
+@contextlib.contextmanager
+def muted():
+    """Send nothing inside this block (the demo writes through the services for invented people
+    whose addresses do not exist)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
 
 def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
 def send(user, template: str, context: dict) -> None:
+    if _muted.get():
+        return
     language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {"user": user, **context}
