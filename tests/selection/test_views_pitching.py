@@ -270,20 +270,19 @@ def test_running_order_of_a_host_call_is_not_found(client, host_call):
     assert client.get(url("running-order", host_call.call)).status_code == 404
 
 
-def test_cohost_adds_jury_and_prepares_score_sheets(cohost_client, pitch_call):
+def test_cohost_prepares_the_jury_score_sheets(cohost_client, pitch_call):
     pitches = [selected_pitch(pitch_call, f"s{n}@example.org") for n in range(2)]
     juror = UserFactory(email="juror@example.org")
+    pitch_call.call.panel.add(juror)
     target = url("running-order", pitch_call.call)
-    response = cohost_client.post(target, {"action": "add-jury", "email": "nobody@example.org"})
-    assert response.status_code == 200
-    assert response.context["jury_form"].errors["email"]
-    assert 'value="nobody@example.org"' in response.content.decode()
-    response = cohost_client.post(target, {"action": "add-jury", "email": "JUROR@example.org"})
-    assert response.status_code == 302
-    assert list(pitch_call.call.panel.all()) == [juror]
+    html = cohost_client.get(target).content.decode()
+    assert str(juror) in html
+    assert url("call-manage", pitch_call.call) + "#jury" in html
     response = cohost_client.post(target, {"action": "prepare-jury"}, follow=True)
     assert "Score sheets prepared: 2 new." in response.content.decode()
     assert Review.objects.filter(stage=Review.Stage.LIVE, reviewer=juror).count() == len(pitches)
+    response = cohost_client.post(target, {"action": "prepare-jury"}, follow=True)
+    assert "Score sheets prepared: 0 new." in response.content.decode()
 
 
 def test_cohost_opens_and_closes_voting_and_publishes(cohost_client, pitch_call):
@@ -679,17 +678,6 @@ def test_results_query_count(client, pitch_call, django_assert_num_queries, coun
 
 
 # Services the pages added ----------------------------------------------------------------------
-
-
-def test_only_managers_add_jury_members(pitch_call):
-    juror = UserFactory()
-    with pytest.raises(NotAllowed):
-        services.add_jury_member(pitch_call.call, user=juror, actor=juror)
-    assert services.add_jury_member(pitch_call.call, user=juror, actor=pitch_call.cohost)
-    assert not services.add_jury_member(pitch_call.call, user=juror, actor=pitch_call.cohost)
-    inactive = UserFactory(is_active=False)
-    with pytest.raises(services.SelectionError):
-        services.add_jury_member(pitch_call.call, user=inactive, actor=pitch_call.cohost)
 
 
 def test_only_the_panel_opens_its_own_sheets(pitch_call):

@@ -3,7 +3,6 @@
 import datetime as dt
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -128,23 +127,6 @@ DEFAULT_CRITERIA = [
     {"title": _("Team"), "weight": 1},
     {"title": _("Quality of the pitch"), "weight": 1},
 ]
-
-
-class JuryMemberForm(forms.Form):
-    email = forms.EmailField(
-        label=_("e-mail address of the jury member"),
-        help_text=_("They need an account on this site."),
-    )
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        user = get_user_model().objects.filter(email=email, is_active=True).first()
-        if user is None:
-            raise forms.ValidationError(
-                _("Nobody with an active account has this e-mail address."), code="unknown_user"
-            )
-        self.user = user
-        return email
 
 
 class ScoreSheetForm(forms.Form):

@@ -24,7 +24,6 @@ from .calls import (
 from .decisions import accept_application, reject_application
 from .errors import SelectionError
 from .pitching import (
-    add_jury_member,
     assign_jury,
     cast_vote,
     open_own_jury_sheets,
@@ -46,7 +45,6 @@ from .reviews import (
 __all__ = [
     "SelectionError",
     "accept_application",
-    "add_jury_member",
     "add_criterion",
     "add_cut_off",
     "add_document_requirement",

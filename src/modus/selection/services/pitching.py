@@ -64,21 +64,6 @@ def assign_jury(call: Call, *, actor) -> int:
 
 
 @transaction.atomic
-def add_jury_member(call: Call, *, user, actor) -> bool:
-    """Put a person on the call's jury (its panel). Returns False when they already were on it.
-
-    Their live score sheets are created by ``assign_jury`` or when they open the jury page."""
-    _pitch_call(call)
-    check_manager(actor, call)
-    if not (user and user.is_active):
-        raise SelectionError({"email": [_("This account is not active.")]}, code="inactive")
-    if call.panel.filter(pk=user.pk).exists():
-        return False
-    call.panel.add(user)
-    return True
-
-
-@transaction.atomic
 def open_own_jury_sheets(call: Call, *, user) -> int:
     """A jury member (on the call's panel) gets their own live score sheet for every selected
     pitch, except pitches from their own organisation. Nobody else may do this for themselves.

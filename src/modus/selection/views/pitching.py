@@ -33,7 +33,6 @@ from .. import services
 from ..forms_pitching import (
     DEFAULT_CRITERIA,
     CriterionFormSet,
-    JuryMemberForm,
     PitchCallForm,
     ScoreSheetForm,
     VoteForm,
@@ -157,34 +156,14 @@ def _moved(order: list[int], pk: int, step: int) -> list[int]:
 @require_http_methods(["GET", "POST"])
 def running_order(request, slug):
     """Co-hosts of the event (and staff): order the selected pitches, prepare the jury's score
-    sheets, open and close the audience vote, publish the results."""
+    sheets, open and close the audience vote, publish the results. The jury itself is chosen on
+    the call's manage page."""
     call = _pitch_call_or_404(slug)
     if refusal := _login_or_403(request, may_manage_call(request.user, call)):
         return refusal
-    jury_form = JuryMemberForm()
     if request.method == "POST":
-        action = request.POST.get("action", "")
-        if action == "add-jury":
-            jury_form = JuryMemberForm(request.POST)
-            if jury_form.is_valid():
-                try:
-                    added = services.add_jury_member(call, user=jury_form.user, actor=request.user)
-                except ValidationError as error:
-                    _add_errors(jury_form, error)
-                else:
-                    if added:
-                        messages.success(
-                            request, _("%(name)s is on the jury.") % {"name": jury_form.user}
-                        )
-                    else:
-                        messages.info(
-                            request,
-                            _("%(name)s was already on the jury.") % {"name": jury_form.user},
-                        )
-                    return redirect("selection:running-order", slug=call.slug)
-        else:
-            _running_order_action(request, call, action)
-            return redirect(reverse("selection:running-order", kwargs={"slug": call.slug}))
+        _running_order_action(request, call, request.POST.get("action", ""))
+        return redirect(reverse("selection:running-order", kwargs={"slug": call.slug}))
     pitches = list(
         _selected_pitches(call).annotate(
             sheets=Count("reviews", filter=Q(reviews__stage=Review.Stage.LIVE)),
@@ -204,7 +183,6 @@ def running_order(request, slug):
             "session": call.session,
             "pitches": pitches,
             "jury": list(call.panel.order_by("full_name", "email")),
-            "jury_form": jury_form,
             "total_votes": sum(p.votes_cast for p in pitches),
         },
     )
