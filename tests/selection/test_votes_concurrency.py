@@ -32,10 +32,11 @@ from .conftest import make_applicant, pdf_upload
 
 PEOPLE = 100
 PITCHES = 4
-# PostgreSQL allows 100 connections by default, shared with the test's own connection and with
-# anything else using the server: the votes go in two waves of 50 that each start at the same
-# moment (a barrier), every thread with its own connection.
-WORKERS = 50
+# All 100 votes are released at the same moment (one barrier for 100 threads). PostgreSQL allows
+# 100 connections by default, shared with the test's own connection and anything else on the
+# server, so the threads reach the database through at most 50 connections at a time, as they
+# would through a connection pool in production; each thread opens and closes its own.
+CONNECTIONS = 50
 REPLAYS = 10
 
 
@@ -91,17 +92,19 @@ def test_100_simultaneous_votes_count_100_and_a_replay_counts_once():
         )
         for user in voters
     )
-    start = threading.Barrier(WORKERS, timeout=60)
+    start = threading.Barrier(PEOPLE, timeout=60)
+    connections = threading.BoundedSemaphore(CONNECTIONS)
 
     def vote(numbered):
         n, user = numbered
-        try:
-            start.wait()
-            return services.cast_vote(call, pitches[n % PITCHES], user=user)[1]
-        finally:
-            connection.close()
+        start.wait()
+        with connections:
+            try:
+                return services.cast_vote(call, pitches[n % PITCHES], user=user)[1]
+            finally:
+                connection.close()
 
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+    with ThreadPoolExecutor(max_workers=PEOPLE) as pool:
         created = list(pool.map(vote, enumerate(voters)))
 
     assert created.count(True) == PEOPLE
