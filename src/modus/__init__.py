@@ -1,5 +1,14 @@
-"""Modus: cluster–region collaboration programmes, end to end."""
+"""Modus: cluster–region collaboration programmes, end to end.
 
-from .celery import app as celery_app
+The Celery app (``modus.celery``) is created when Django starts (``web.apps.WebConfig.ready``) and
+when a worker starts (``celery -A modus worker`` finds ``modus.app``). Importing a pure library
+such as ``modus.scheduling`` loads neither Django nor Celery.
+"""
 
-__all__ = ["celery_app"]
+
+def __getattr__(name):
+    if name in ("app", "celery_app"):
+        from .celery import app
+
+        return app
+    raise AttributeError(f"module 'modus' has no attribute {name!r}")

@@ -6,3 +6,7 @@ class WebConfig(AppConfig):
     name = "modus.web"
     label = "web"
     verbose_name = _("Web")
+
+    def ready(self):
+        # Background jobs bind to our configured Celery app (inline without a broker).
+        from modus import celery  # noqa: F401
