@@ -1,7 +1,6 @@
 """The scheduling job: progress while the engine works, failures, and a real Celery worker."""
 
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import pytest
 
 from modus.matchmaking import services, tasks
 from modus.matchmaking.models import MeetingRequest, SchedulingRun
+from tests.celery_worker import celery_worker, needs_redis
 from tests.factories import (
     EventOrganiserFactory,
     MarketplaceProfileFactory,
@@ -105,14 +105,6 @@ def test_a_queue_that_cannot_be_reached_fails_the_run_not_the_page(db, monkeypat
     assert (run.status, run.error) == ("failed", "queue_unavailable")
 
 
-def _redis_available() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 SETUP_SCRIPT = textwrap.dedent(
     """
     import django
@@ -138,7 +130,7 @@ SETUP_SCRIPT = textwrap.dedent(
 
 
 @needs_engine
-@pytest.mark.skipif(not _redis_available(), reason="needs Redis on 127.0.0.1:6379 as the broker")
+@needs_redis
 def test_with_a_broker_a_celery_worker_does_the_run(tmp_path):
     broker = "redis://127.0.0.1:6379/13"
     data = tmp_path / "data"
@@ -159,28 +151,7 @@ def test_with_a_broker_a_celery_worker_does_the_run(tmp_path):
         timeout=300,
     )
     assert migrate.returncode == 0, migrate.stderr
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "modus",
-            "worker",
-            "--pool=solo",
-            "-Q",
-            "celery",
-            "--without-heartbeat",
-            "--without-mingle",
-            "--without-gossip",
-            "--loglevel=WARNING",
-        ],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+    with celery_worker(env, cwd=REPO):
         sender = subprocess.run(
             [sys.executable, "-c", SETUP_SCRIPT],
             env=env,
@@ -206,6 +177,3 @@ def test_with_a_broker_a_celery_worker_does_the_run(tmp_path):
             time.sleep(0.2)
         assert row is not None and row[0] == "done", row
         assert row[1] == 100 and row[3] is not None
-    finally:
-        worker.terminate()
-        worker.communicate(timeout=20)

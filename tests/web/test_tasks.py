@@ -1,12 +1,10 @@
 import os
-import socket
 import subprocess
 import sys
 import time
 
-import pytest
-
 from modus.web.tasks import send_email
+from tests.celery_worker import celery_worker, needs_redis
 
 
 def test_without_a_broker_jobs_run_inline(mailoutbox, settings):
@@ -15,15 +13,7 @@ def test_without_a_broker_jobs_run_inline(mailoutbox, settings):
     assert [m.subject for m in mailoutbox] == ["Cut-off tomorrow"]
 
 
-def _redis_available() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-@pytest.mark.skipif(not _redis_available(), reason="needs Redis on 127.0.0.1:6379 as the broker")
+@needs_redis
 def test_with_a_broker_a_celery_worker_runs_the_job(tmp_path):
     broker = "redis://127.0.0.1:6379/14"
     outbox = tmp_path / "outbox"
@@ -34,27 +24,7 @@ def test_with_a_broker_a_celery_worker_runs_the_job(tmp_path):
         "MODUS_TEST_EMAIL_DIR": str(outbox),
     }
     env.pop("DATABASE_URL", None)
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "modus",
-            "worker",
-            "--pool=solo",
-            "-Q",
-            "celery",
-            "--without-heartbeat",
-            "--without-mingle",
-            "--without-gossip",
-            "--loglevel=WARNING",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+    with celery_worker(env):
         sender = subprocess.run(
             [
                 sys.executable,
@@ -74,6 +44,3 @@ def test_with_a_broker_a_celery_worker_runs_the_job(tmp_path):
             time.sleep(0.2)
         sent = [path.read_text() for path in outbox.iterdir()] if outbox.exists() else []
         assert any("Subject: Via the worker" in text for text in sent)
-    finally:
-        worker.terminate()
-        worker.communicate(timeout=20)
