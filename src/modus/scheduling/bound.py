@@ -22,7 +22,6 @@ class LPBound:
         pinned = pinned or {}
         try:
             import highspy
-            import numpy as np
         except ImportError:  # pragma: no cover - highspy is a dependency
             return
         cols_m: list[int] = []
@@ -72,30 +71,15 @@ class LPBound:
                     rows.append(cs)
                     lower.append(0.0)
                     upper.append(float(problem.tables))
-        starts = [0]
-        index: list[int] = []
-        for cs in rows:
-            index.extend(cs)
-            starts.append(len(index))
-        lp = highspy.HighsLp()
-        lp.num_col_ = n
-        lp.num_row_ = len(rows)
-        lp.col_cost_ = np.array([problem.weights[m] for m in cols_m], dtype=np.float64)
-        lp.col_lower_ = np.zeros(n)
-        lp.col_upper_ = np.ones(n)
-        lp.row_lower_ = np.array(lower, dtype=np.float64)
-        lp.row_upper_ = np.array(upper, dtype=np.float64)
-        lp.sense_ = highspy.ObjSense.kMaximize
-        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-        lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
-        lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
-        lp.a_matrix_.value_ = np.ones(len(index))
-        lp.a_matrix_.num_col_ = n
-        lp.a_matrix_.num_row_ = len(rows)
-        h = _quiet_highs(highspy)
-        h.setOptionValue("threads", 1)
+        h = _packing_lp(
+            highspy,
+            costs=[problem.weights[m] for m in cols_m],
+            col_lower=[0.0] * n,
+            rows=rows,
+            row_lower=lower,
+            row_upper=upper,
+        )
         h.setOptionValue("time_limit", float(time_limit))
-        h.passModel(lp)
         self.highs = h
         self.columns = (cols_m, cols_s)
         h.HandleUserInterrupt = True  # cancelSolve() stops it (when a heuristic hits the bound)
@@ -156,7 +140,6 @@ def matching_guide(problem: Problem, pinned: dict[int, int] | None = None):
     pinned = pinned or {}
     try:
         import highspy
-        import numpy as np
     except ImportError:  # pragma: no cover - highspy is a dependency
         return None
     cols = [
@@ -171,20 +154,42 @@ def matching_guide(problem: Problem, pinned: dict[int, int] | None = None):
         for p in problem.members[m]:
             by_person.setdefault(p, []).append(c)
     rows = [(p, cs) for p, cs in by_person.items() if problem.caps[p] < len(cs)]
+    h = _packing_lp(
+        highspy,
+        costs=[problem.weights[m] for m in cols],
+        col_lower=[1.0 if m in pinned else 0.0 for m in cols],
+        rows=[cs for _, cs in rows],
+        row_lower=[0.0] * len(rows),
+        row_upper=[float(problem.caps[p]) for p, _ in rows],
+    )
+    h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    total = [0.0] * len(problem.meeting_ids)
+    for c, v in enumerate(h.getSolution().col_value):
+        total[cols[c]] = v
+    return h.getInfo().objective_function_value, total
+
+
+def _packing_lp(highspy, *, costs, col_lower, rows, row_lower, row_upper):
+    """A quiet single-threaded HiGHS holding: maximise costs·x, 0/col_lower ≤ x ≤ 1, and
+    row_lower ≤ Σ x[c] for c in row ≤ row_upper for each row (lists of column numbers)."""
+    import numpy as np
+
     starts = [0]
     index: list[int] = []
-    for _, cs in rows:
-        index.extend(cs)
+    for columns in rows:
+        index.extend(columns)
         starts.append(len(index))
-    n = len(cols)
+    n = len(costs)
     lp = highspy.HighsLp()
     lp.num_col_ = n
     lp.num_row_ = len(rows)
-    lp.col_cost_ = np.array([problem.weights[m] for m in cols], dtype=np.float64)
-    lp.col_lower_ = np.array([1.0 if m in pinned else 0.0 for m in cols])
+    lp.col_cost_ = np.array(costs, dtype=np.float64)
+    lp.col_lower_ = np.array(col_lower, dtype=np.float64)
     lp.col_upper_ = np.ones(n)
-    lp.row_lower_ = np.zeros(len(rows))
-    lp.row_upper_ = np.array([float(problem.caps[p]) for p, _ in rows], dtype=np.float64)
+    lp.row_lower_ = np.array(row_lower, dtype=np.float64)
+    lp.row_upper_ = np.array(row_upper, dtype=np.float64)
     lp.sense_ = highspy.ObjSense.kMaximize
     lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
     lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
@@ -195,13 +200,7 @@ def matching_guide(problem: Problem, pinned: dict[int, int] | None = None):
     h = _quiet_highs(highspy)
     h.setOptionValue("threads", 1)
     h.passModel(lp)
-    h.run()
-    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        return None
-    total = [0.0] * len(problem.meeting_ids)
-    for c, v in enumerate(h.getSolution().col_value):
-        total[cols[c]] = v
-    return h.getInfo().objective_function_value, total
+    return h
 
 
 def _quiet_highs(highspy):
