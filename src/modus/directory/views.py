@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from modus.accounts.permissions import is_organisation_admin, is_staff
 from modus.events.selectors import organisation_history
 from modus.news.selectors import published_articles
+from modus.web.forms import add_service_errors
 
 from . import selectors, services
 from .forms import DirectorySearchForm, ImportForm, OrganisationForm
@@ -121,7 +122,7 @@ def organisation_edit(request, slug):
                     organisation, actor=request.user, **form.changed_fields()
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The profile was saved."))
                 return redirect(organisation)
@@ -141,14 +142,6 @@ def organisation_edit(request, slug):
             "staff_fields": staff_fields,
         },
     )
-
-
-def _add_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_GET

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from modus.accounts.permissions import is_event_cohost
 from modus.events.models import Event
+from modus.web.forms import add_service_errors
 
 from . import selectors, services
 from .forms import AvailabilityForm, FilterForm, ProfileForm, RequestForm, SetupForm
@@ -99,14 +100,6 @@ def participants_only(view=None, *, organisers_too=False):
     return decorate(view) if view else decorate
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _slot_label(slot) -> str:
     return f"{slot.start:%a %d %b %H:%M}–{slot.end:%H:%M}"
 
@@ -131,7 +124,7 @@ def setup(request, event):
                     event, actor=request.user, request_deadline=deadline, **data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The matchmaking settings were saved."))
                 return redirect("matchmaking:setup", slug=event.slug)
@@ -326,7 +319,7 @@ def my_profile(request, event):
             try:
                 services.opt_in(event, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your marketplace profile was saved."))
                 return redirect("matchmaking:marketplace", slug=event.slug)
@@ -363,7 +356,7 @@ def profile_detail(request, event, pk):
                 event, actor=request.user, to_profile=profile, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your request was sent."))
             return redirect("matchmaking:requests", slug=event.slug)

@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from modus.web.forms import add_service_errors
+
 from . import selectors, services, services_changes
 from .forms_changes import MoveMeetingForm
 from .models import Meeting, ScheduleVersion
-from .views import _add_errors, _slot_label, organisers_only
+from .views import _slot_label, organisers_only
 
 
 @organisers_only
@@ -37,7 +39,7 @@ def move_meeting(request, event, pk):
                     pinned=form.cleaned_data["pinned"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The meeting was moved."))
                 return redirect("matchmaking:schedule", slug=event.slug)

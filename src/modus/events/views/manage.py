@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from modus.accounts.permissions import is_event_cohost
+from modus.web.forms import add_service_errors
 
 from .. import services
 from ..forms import (
@@ -45,17 +46,6 @@ def cohost_only(view):
         return view(request, event, *args, **kwargs)
 
     return wrapper
-
-
-def _add_errors(form, error: ValidationError, *, aliases=None, default=None) -> None:
-    """Show a service's error next to the field it concerns (or ``default``, or above the form)."""
-    aliases = aliases or {}
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            name = aliases.get(name, name)
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(default, error)
 
 
 def _agenda_sessions(event: Event) -> list[Session]:
@@ -89,7 +79,7 @@ def event_edit(request, event):
             try:
                 services.update_event(event, actor=request.user, **form.changes())
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The event was saved."))
                 return redirect("events:manage", slug=event.slug)
@@ -182,7 +172,7 @@ def rooms(request, event):
                     position=form.cleaned_data["position"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The room was saved."))
                 return redirect("events:manage-rooms", slug=event.slug)
@@ -220,7 +210,7 @@ def _session_page(request, event, session=None):
                         **form.session_fields(),
                     )
             except ValidationError as error:
-                _add_errors(
+                add_service_errors(
                     form,
                     error,
                     aliases={"ends_at": "end_time", "starts_at": "start_time", "people": None},
@@ -303,7 +293,7 @@ def material_upload(request, event, pk):
                     kind=form.cleaned_data["kind"],
                 )
             except ValidationError as error:
-                _add_errors(form, error, default="file")
+                add_service_errors(form, error, default="file")
             else:
                 messages.success(request, _("The file was added."))
                 return redirect("events:manage-materials", slug=event.slug, pk=session.pk)
