@@ -259,7 +259,7 @@ def _exe_as_pdf():
 @pytest.mark.parametrize(
     ("make_upload", "message"),
     [
-        (_exe_as_pdf, "Upload a PDF document."),
+        (_exe_as_pdf, "“letter.pdf” is not a PDF document (its content says otherwise)."),
         (lambda: pdf_upload(size=50 * 1024 * 1024), "The file is too large; the limit is 10.0"),
         (lambda: SimpleUploadedFile("letter.pdf", b"", "application/pdf"), "The file is empty."),
     ],

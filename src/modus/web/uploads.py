@@ -1,5 +1,7 @@
 """Checks every upload form shares: images are judged by their content, not their name."""
 
+import os
+
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -57,5 +59,21 @@ def check_pdf_upload(upload, limit: int):
     finally:
         upload.seek(position)
     if b"%PDF-" not in head or b"%%EOF" not in tail:
-        raise forms.ValidationError(_("Upload a PDF document."), code="file_not_pdf")
+        name = getattr(upload, "name", "") or ""
+        if name:
+            raise forms.ValidationError(
+                _(
+                    "“%(name)s” is not a PDF document (its content says otherwise). "
+                    "Choose the PDF file itself."
+                ),
+                code="file_not_pdf",
+                params={"name": os.path.basename(name)},
+            )
+        raise forms.ValidationError(
+            _(
+                "The chosen file is not a PDF document (its content says otherwise). "
+                "Choose the PDF file itself."
+            ),
+            code="file_not_pdf",
+        )
     return upload

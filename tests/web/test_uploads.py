@@ -1,0 +1,49 @@
+"""The shared PDF check: a file is judged by its content, and the error names the chosen file."""
+
+import io
+
+import pytest
+from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from modus.web.uploads import check_pdf_upload
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_a_real_pdf_passes():
+    upload = SimpleUploadedFile("letter.pdf", PDF, content_type="application/pdf")
+    assert check_pdf_upload(upload, 1024) is upload
+
+
+def test_a_renamed_executable_is_named_in_the_error():
+    upload = SimpleUploadedFile(
+        "setup.pdf", b"MZ\x90\x00" + b"\x00" * 600, content_type="application/pdf"
+    )
+    with pytest.raises(forms.ValidationError) as caught:
+        check_pdf_upload(upload, 10_000)
+    assert caught.value.code == "file_not_pdf"
+    assert caught.value.messages == [
+        "“setup.pdf” is not a PDF document (its content says otherwise). "
+        "Choose the PDF file itself."
+    ]
+
+
+def test_a_nameless_upload_still_gets_a_clear_error():
+    upload = io.BytesIO(b"not a pdf at all")
+    upload.size = len(upload.getvalue())
+    with pytest.raises(forms.ValidationError) as caught:
+        check_pdf_upload(upload, 10_000)
+    assert caught.value.code == "file_not_pdf"
+    assert "is not a PDF document" in caught.value.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "limit", "code"),
+    [(b"", 10, "file_empty"), (PDF, 10, "file_too_large")],
+)
+def test_empty_and_too_large_files_keep_their_codes(content, limit, code):
+    upload = SimpleUploadedFile("letter.pdf", content, content_type="application/pdf")
+    with pytest.raises(forms.ValidationError) as caught:
+        check_pdf_upload(upload, limit)
+    assert caught.value.code == code
