@@ -15,6 +15,7 @@ from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
+    RegionFactory,
     RoomFactory,
     SessionFactory,
     SessionRoleFactory,
@@ -368,3 +369,24 @@ def test_event_page_links_to_the_editor_for_cohosts_only(client, event):
     page = client.get(url).content.decode()
     assert "Manage this event" in page
     assert reverse("events:manage-agenda", kwargs={"slug": event.slug}) in page
+
+
+def test_event_details_show_the_host_region_and_city_read_only(cohost_client, event):
+    event.region = RegionFactory(code="PL22", name="Śląskie")
+    event.city, event.country_code = "Katowice", "PL"
+    event.save()
+    url = reverse("events:manage", kwargs={"slug": event.slug})
+    html = cohost_client.get(url).content.decode()
+    facts = html[html.index('<dl class="facts">') :]
+    facts = facts[: facts.index("</dl>")]
+    assert "<dt>Host region</dt>" in facts and "Śląskie" in facts and "NUTS PL22" in facts
+    assert "<dt>City</dt>" in facts and "Katowice" in facts
+    assert "They cannot be changed here" in html
+    assert 'name="region"' not in html and 'name="city"' not in html
+
+
+def test_event_details_say_when_region_and_city_are_not_set(cohost_client, event):
+    url = reverse("events:manage", kwargs={"slug": event.slug})
+    html = cohost_client.get(url).content.decode()
+    facts = html[html.index('<dl class="facts">') :]
+    assert facts[: facts.index("</dl>")].count("Not set") == 2
