@@ -690,3 +690,53 @@ def test_only_the_panel_opens_its_own_sheets(pitch_call):
     assert services.open_own_jury_sheets(pitch_call.call, user=stranger) == 1
     assert services.open_own_jury_sheets(pitch_call.call, user=stranger) == 0
     assert pitch.log.filter(action="assigned").count() == 1
+
+
+# Browser-test findings: names of the move buttons, tabs, one confirmation of a vote -----------
+
+
+def test_move_buttons_name_the_pitch_they_move(cohost_client, pitch_call):
+    selected_pitch(pitch_call, "m0@example.org", title="Solar <roofs>")
+    selected_pitch(pitch_call, "m1@example.org", title="Heat pumps")
+    html = cohost_client.get(url("running-order", pitch_call.call)).content.decode()
+    assert 'aria-label="Move “Solar &lt;roofs&gt;” down"' in html
+    assert 'aria-label="Move “Heat pumps” up"' in html
+    assert ">Up<" in html and ">Down<" in html  # the visible text is part of the name
+    assert 'class="visually-hidden">: ' not in html
+
+
+@pytest.mark.parametrize("page", ["running-order", "jury", "results"])
+def test_pitching_pages_carry_the_calls_tabs_for_cohosts(cohost_client, pitch_call, page):
+    html = cohost_client.get(url(page, pitch_call.call)).content.decode()
+    nav = html[html.index('<nav class="manage-nav"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert f'href="{url("call-manage", pitch_call.call)}"' in nav
+    assert f'href="{url(page, pitch_call.call)}" aria-current="page"' in nav
+    for other in ("call-applications", "running-order", "jury", "results"):
+        assert f'href="{url(other, pitch_call.call)}"' in nav
+
+
+def test_jury_members_get_no_manage_tabs(client, pitch_call):
+    juror = UserFactory(email="juror-tabs@example.org")
+    pitch_call.call.panel.add(juror)
+    html = login(client, juror).get(url("jury", pitch_call.call)).content.decode()
+    assert 'class="manage-nav"' not in html
+    assert url("call-manage", pitch_call.call) not in html
+
+
+def test_a_new_vote_is_confirmed_once_and_links_back_to_the_session(client, pitch_call):
+    pitch = selected_pitch(pitch_call, "v9@example.org", title="Idea once")
+    services.set_voting(pitch_call.call, actor=pitch_call.cohost, open=True)
+    voter = UserFactory(email="once@example.org")
+    RegistrationFactory(event=pitch_call.event, user=voter)
+    login(client, voter)
+    response = client.post(url("vote", pitch_call.call), {"pitch": pitch.pk}, follow=True)
+    html = response.content.decode()
+    assert html.count("Idea once") == 1
+    assert "You voted for “Idea once”" in html
+    assert 'class="messages' not in html
+    session_url = reverse(
+        "events:session",
+        kwargs={"slug": pitch_call.event.slug, "session_slug": pitch_call.session.slug},
+    )
+    assert f'href="{session_url}"' in html

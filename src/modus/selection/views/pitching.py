@@ -388,13 +388,8 @@ def vote(request, slug):
                     for message in error.messages:
                         form.add_error("pitch", message)
                 else:
-                    if created:
-                        messages.success(
-                            request,
-                            _("Thank you! Your vote for “%(pitch)s” is counted.")
-                            % {"pitch": cast.application.title},
-                        )
-                    else:
+                    # A new vote is confirmed by the page itself (one confirmation, not two).
+                    if not created:
                         messages.info(
                             request,
                             _("You have already voted for “%(pitch)s”. Each person votes once.")
