@@ -737,3 +737,150 @@ def test_programme_page_links_new_call_for_its_office_only(client, host_call, ot
     assert new not in client.get(url).content.decode()
     client.force_login(host_call.office)
     assert new in client.get(url).content.decode()
+
+
+# Browser-test findings: tabs, time zones, one decision, drafts on the programme page -----------
+
+
+def test_pitch_call_manage_tabs_reach_running_order_jury_and_results(client, pitch_call):
+    client.force_login(pitch_call.cohost)
+    html = client.get(manage_url(pitch_call.call)).content.decode()
+    nav = html[
+        html.index('<nav class="manage-nav"') : html.index("</nav>", html.index("manage-nav"))
+    ]
+    slug = pitch_call.call.slug
+    for name in ("call-manage", "call-applications", "running-order", "jury", "results"):
+        assert f'href="{reverse(f"selection:{name}", kwargs={"slug": slug})}"' in nav
+    assert "Running order & voting" in nav
+    assert "Results (preview)" in nav
+    assert (
+        f'href="{reverse("selection:call-manage", kwargs={"slug": slug})}" aria-current="page"'
+        in nav
+    )
+
+
+def test_host_call_manage_tabs_have_no_pitching_pages(client, host_call):
+    client.force_login(host_call.office)
+    html = client.get(manage_url(host_call.call)).content.decode()
+    assert reverse("selection:running-order", kwargs={"slug": host_call.call.slug}) not in html
+    assert "Results (preview)" not in html
+
+
+def test_new_cut_off_of_a_host_call_defaults_to_brussels(client, host_call):
+    client.force_login(host_call.office)
+    form = client.get(manage_url(host_call.call)).context["forms"]["cut_off"]
+    assert form["time_zone"].value() == "Europe/Brussels"
+    assert 'name="call-review_days"' in client.get(manage_url(host_call.call)).content.decode()
+
+
+def test_new_cut_off_of_a_pitch_call_defaults_to_the_events_time_zone(client, pitch_call):
+    pitch_call.event.time_zone = "Europe/Lisbon"
+    pitch_call.event.save()
+    client.force_login(pitch_call.cohost)
+    response = client.get(manage_url(pitch_call.call))
+    assert response.context["forms"]["cut_off"]["time_zone"].value() == "Europe/Lisbon"
+    html = response.content.decode()
+    assert '<option value="Europe/Lisbon" selected>' in html
+    # Reviewers' days mean little for a pitching session: not asked.
+    assert 'name="call-review_days"' not in html
+
+
+def test_a_pitch_events_zone_outside_the_usual_list_is_offered_and_accepted(client, pitch_call):
+    pitch_call.event.time_zone = "America/New_York"
+    pitch_call.event.save()
+    client.force_login(pitch_call.cohost)
+    html = client.get(manage_url(pitch_call.call)).content.decode()
+    assert '<option value="America/New_York" selected>' in html
+    response = client.post(
+        manage_url(pitch_call.call),
+        {
+            "action": "add-cut-off",
+            "cutoff-day": "2031-03-04",
+            "cutoff-time": "17:00",
+            "cutoff-time_zone": "America/New_York",
+        },
+    )
+    assert response.status_code == 302
+    cut_off = pitch_call.call.cut_offs.get(time_zone="America/New_York")
+    assert cut_off.deadline == dt.datetime(2031, 3, 4, 22, 0, tzinfo=dt.UTC)
+
+
+def test_saving_a_pitch_call_without_review_days_keeps_them(client, pitch_call):
+    client.force_login(pitch_call.cohost)
+    before = pitch_call.call.review_days
+    data = {f"call-{k}": v for k, v in call_data(title="Pitches").items() if k != "review_days"}
+    data.update({"action": "save", "call-pitch_minutes": "6", "call-places": "3"})
+    assert client.post(manage_url(pitch_call.call), data).status_code == 302
+    pitch_call.call.refresh_from_db()
+    assert (pitch_call.call.title, pitch_call.call.review_days) == ("Pitches", before)
+
+
+def test_a_decided_application_shows_its_decision_once_and_no_more_forms(client, host_call):
+    application, _ = submitted(host_call)
+    client.force_login(host_call.office)
+    client.post(decide_url(application), {"decision": "accept", "accept-reasons": "Welcome!"})
+    application.refresh_from_db()
+    html = client.get(application.get_absolute_url()).content.decode()
+    assert html.count(">Decision</h") == 1
+    assert (
+        html.count(reverse("events:manage", kwargs={"slug": application.created_event.slug})) == 1
+    )
+    assert "by Olga Office" in html
+    assert 'id="decision"' in html  # the anchor the decide view sends the office back to
+    assert "Assign a reviewer" not in html
+    assert "Accept the application" not in html
+    assert "Reject the application" not in html
+    assert "Reopen the application" not in html
+    assert "The decision is made: no more reviewers are assigned." in html
+
+
+def test_programme_page_lists_draft_calls_for_its_office_only(client, host_call, other_office):
+    draft = services.create_call(
+        actor=host_call.office,
+        purpose=Call.Purpose.HOST,
+        programme=host_call.programme,
+        title="Next year's draft",
+    )
+    url = host_call.programme.get_absolute_url()
+    setup = manage_url(draft)
+    for who in (None, other_office, UserFactory(email="someone@example.org")):
+        if who is None:
+            client.logout()
+        else:
+            client.force_login(who)
+        html = client.get(url).content.decode()
+        assert "Next year&#x27;s draft" not in html and setup not in html
+    client.force_login(host_call.office)
+    html = client.get(url).content.decode()
+    assert draft.get_absolute_url() in html
+    assert setup in html
+    assert "Next year&#x27;s draft" in html
+    assert host_call.call.get_absolute_url() in html
+
+
+def test_programme_page_with_only_draft_calls_has_no_calls_heading_for_visitors(client):
+    office = UserFactory(email="office2@example.org")
+    programme = ProgrammeFactory(slug="quiet")
+    programme.team.add(office)
+    services.create_call(
+        actor=office, purpose=Call.Purpose.HOST, programme=programme, title="Hidden"
+    )
+    html = client.get(programme.get_absolute_url()).content.decode()
+    assert ">Calls</h2>" not in html
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_programme_page_query_count_with_drafts_for_anonymous_visitors(
+    client, host_call, django_assert_num_queries, count
+):
+    for number in range(count):
+        services.create_call(
+            actor=host_call.office,
+            purpose=Call.Purpose.HOST,
+            programme=host_call.programme,
+            title=f"Draft {number}",
+        )
+    with django_assert_num_queries(3):  # programme with events, and its calls
+        response = client.get(host_call.programme.get_absolute_url())
+    assert response.status_code == 200
+    assert [call.title for call in response.context["calls"]] == [host_call.call.title]

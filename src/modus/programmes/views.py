@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from modus.accounts.permissions import is_programme_office
 from modus.directory.reference import country_name
 
 from . import selectors
@@ -43,11 +44,17 @@ def programme_detail(request, slug):
             key=lambda e: e.region,
         )
     ]
+    # One query for the calls; the office (and staff) also see their drafts, to reach them.
+    # Anonymous visitors cost no query for the check.
+    office = is_programme_office(request.user, programme)
+    calls = [call for call in programme.calls.all() if office or call.status != call.Status.DRAFT]
     return render(
         request,
         "programmes/programme_detail.html",
         {
             "programme": programme,
+            "calls": calls,
+            "is_office": office,
             "past_events": [e for e in events if e.ends_on < today],
             "upcoming_events": [e for e in events if e.ends_on >= today],
             "events_by_country": by_country,

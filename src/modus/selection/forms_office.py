@@ -108,7 +108,10 @@ class CallForm(forms.Form):
                 },
             )
         super().__init__(*args, **kwargs)
-        if not pitches:
+        if pitches:
+            # Reminders to reviewers after a cut-off mean little for a pitching session.
+            del self.fields["review_days"]
+        else:
             del self.fields["pitch_minutes"]
             del self.fields["places"]
 
@@ -154,6 +157,16 @@ class CutOffForm(forms.Form):
     label = forms.CharField(
         label=_("label"), max_length=120, required=False, help_text=_("e.g. “First cut-off”.")
     )
+
+    def __init__(self, *args, time_zone: str | None = None, **kwargs):
+        """``time_zone``: the one offered first (a pitch call's: its event's), added to the
+        choices when it is not among them."""
+        super().__init__(*args, **kwargs)
+        if time_zone:
+            field = self.fields["time_zone"]
+            if time_zone not in TIME_ZONES:
+                field.choices = [(time_zone, time_zone), *field.choices]
+            field.initial = time_zone
 
     def local_deadline(self) -> dt.datetime:
         return dt.datetime.combine(self.cleaned_data["day"], self.cleaned_data["time"])

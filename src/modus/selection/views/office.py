@@ -142,11 +142,18 @@ def call_create(request, programme_slug):
     return render(request, "selection/call_form.html", {"programme": programme, "form": form})
 
 
+def _default_time_zone(call) -> str | None:
+    """A pitch call's deadlines are usually set in its event's time zone."""
+    if call.is_pitch_call and call.session_id:
+        return call.session.event.time_zone
+    return None
+
+
 def _manage_page(request, call, bound=None, status=200):
     """The management page with every small form; ``bound`` replaces one by its key."""
     forms = {
         "call": CallForm(call=call, prefix="call"),
-        "cut_off": CutOffForm(prefix="cutoff"),
+        "cut_off": CutOffForm(prefix="cutoff", time_zone=_default_time_zone(call)),
         "criterion": CriterionForm(prefix="criterion"),
         "question": QuestionForm(prefix="question"),
         "document": DocumentForm(prefix="document"),
@@ -205,7 +212,7 @@ def call_manage(request, call):
         return _manage_page(request, call, {"call": form})
 
     if action == "add-cut-off":
-        form = CutOffForm(request.POST, prefix="cutoff")
+        form = CutOffForm(request.POST, prefix="cutoff", time_zone=_default_time_zone(call))
         if form.is_valid():
             try:
                 services.add_cut_off(
@@ -514,10 +521,8 @@ def manager_panel_context(request, application) -> dict:
         "criteria": criteria,
         "decidable": application.status == Application.Status.SUBMITTED,
         "reopenable": application.status == Application.Status.WITHDRAWN,
-        "assignable": application.status
-        in {
-            Application.Status.SUBMITTED,
-            Application.Status.ACCEPTED,
-            Application.Status.REJECTED,
-        },
+        # Reviewers help a decision still to be made; once decided, the page says so once
+        # (the decision card above the panel) and offers no more forms.
+        "assignable": application.status == Application.Status.SUBMITTED,
+        "decided": application.status in {Application.Status.ACCEPTED, Application.Status.REJECTED},
     }
