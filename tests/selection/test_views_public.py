@@ -270,3 +270,43 @@ def test_profile_links_to_my_applications_and_my_reviews(client):
     html = client.get(reverse("accounts:profile")).content.decode()
     assert reverse("selection:my-applications") in html
     assert reverse("selection:my-reviews") in html
+
+
+# Browser-test findings: the way to apply is near the top -----------------------------------------
+
+
+def test_next_deadline_and_apply_link_come_right_after_the_title(client, host_call):
+    user, _organisation = make_applicant()
+    client.force_login(user)
+    html = client.get(host_call.call.get_absolute_url()).content.decode()
+    summary = html.index('class="card call-summary"')
+    assert html.index("<h1>") < summary < html.index('<div class="article-body">')
+    top = html[summary : html.index("</div>", summary)]
+    next_cut_off = host_call.call.cut_offs.order_by("deadline").first()
+    assert "Next deadline:" in top
+    assert next_cut_off.local_deadline().strftime("%H:%M") in top
+    assert '<a class="button" href="#apply">Apply</a>' in top
+    assert 'id="apply"' in html
+
+
+def test_visitors_who_cannot_apply_yet_are_pointed_to_how_to_apply(client, host_call):
+    html = client.get(host_call.call.get_absolute_url()).content.decode()
+    assert '<a class="button" href="#apply">How to apply</a>' in html
+
+
+def test_the_applicants_own_application_is_linked_at_the_top(client, host_call):
+    user, organisation = make_applicant()
+    application = services.start_application(
+        host_call.call, organisation=organisation, actor=user, title="Ours"
+    )
+    client.force_login(user)
+    html = client.get(host_call.call.get_absolute_url()).content.decode()
+    top = html[html.index('class="card call-summary"') :]
+    top = top[: top.index("</div>")]
+    assert application.get_absolute_url() in top
+
+
+def test_a_closed_call_has_no_apply_summary(client, host_call):
+    services.close_call(host_call.call, actor=host_call.office)
+    html = client.get(host_call.call.get_absolute_url()).content.decode()
+    assert "call-summary" not in html

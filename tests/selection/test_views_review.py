@@ -266,3 +266,16 @@ def test_reviewer_panel_on_the_application_page(client, host_call, assigned):
     assert review_url(review_a) in body
     assert "not submitted yet" in body
     assert "Assign a reviewer" not in body
+
+
+def test_review_page_lists_the_application_facts_like_the_application_page(
+    client, host_call, assigned
+):
+    _application, _applicant, review_a, _review_b = assigned
+    client.force_login(review_a.reviewer)
+    body = client.get(review_url(review_a)).content.decode()
+    facts = body[body.index('<dl class="facts">') :]
+    facts = facts[: facts.index("</dl>")]
+    assert "Śląskie (PL22)" in facts
+    assert "<dt>City</dt><dd>Katowice</dd>" in facts
+    assert "International Congress Centre" in facts
