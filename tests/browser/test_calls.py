@@ -107,7 +107,12 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     success(page, "The call was created as a draft")
     call = Call.objects.get(title=CALL_TITLE)
     expect(page).to_have_url(re.compile(f"/calls/{call.slug}/manage/$"))
+    expect(page.locator("#cut-offs").get_by_label("time zone")).to_have_value("Europe/Brussels")
     ui.check("call-manage-draft")
+    # The draft is within reach from the programme page, for the office.
+    ui.goto(programme.get_absolute_url())
+    page.locator("main").get_by_role("link", name=f"Set up “{CALL_TITLE}”").click()
+    expect(page).to_have_url(re.compile(f"/calls/{call.slug}/manage/$"))
 
     # A cut-off at 18:00 in Warsaw, three weeks from now.
     deadline_day = dt.date.today() + dt.timedelta(days=21)
@@ -155,6 +160,11 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     expect(page.locator("main")).to_contain_text(f"18:00 {zone}")
     ui.check("calls")
     page.locator("main").get_by_role("link", name=CALL_TITLE).click()
+    # The next deadline and the way to apply come right below the title.
+    summary = page.locator("main .call-summary")
+    expect(summary).to_contain_text(f"Next deadline: {deadline_day.day}")
+    summary.get_by_role("link", name="Apply", exact=True).click()
+    expect(page).to_have_url(re.compile("#apply$"))
     expect(page.locator("#apply")).to_contain_text("You apply for Śląski Klaster Energetyczny")
     ui.check("call-detail")
     page.get_by_role("button", name="Start an application").click()
@@ -183,7 +193,9 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     expect(page.locator("main [role=alert]")).to_contain_text("Some fields need your attention")
     file_row = page.locator(".form-row.field-error").filter(has=page.locator("input[type=file]"))
     expect(file_row).to_have_count(1)
-    expect(file_row.locator(".errorlist")).to_contain_text("PDF")
+    expect(file_row.locator(".errorlist")).to_contain_text(
+        "“letter-of-support.pdf” is not a PDF document"
+    )
     expect(page.get_by_label("Summary")).to_have_value(SUMMARY)
     expect(page.get_by_label("City")).to_have_value("Katowice")
     expect(page.get_by_label("Proposed host region")).to_have_value("PL22")
@@ -276,7 +288,7 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     )
     expect(decision).to_contain_text("Welcome to the programme, Silesia!")
     ui.check("application-accepted")
-    decision.get_by_role("link", name=re.compile("The draft event")).click()
+    decision.get_by_role("link", name=re.compile("Open the draft event")).click()
     expect(page).to_have_url(re.compile(f"/events/{event.slug}/manage/$"))
     expect(page.locator("#id_starts_on")).to_have_value("2027-11-07")
     expect(page.locator("#id_ends_on")).to_have_value("2027-11-08")
@@ -286,6 +298,10 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
         "International Congress Centre"
     )
     expect(page.get_by_role("checkbox", name="Energy-intensive industries")).to_be_checked()
-    # The manage page does not show the region; it is on the event all the same.
+    # The new co-host can check the host region and city the application filled in.
     assert (event.region, event.city) == (people["region"], "Katowice")
+    place = page.locator("main dl.facts")
+    expect(place).to_contain_text(people["region"].name)
+    expect(place).to_contain_text(f"NUTS {people['region'].code}")
+    expect(place).to_contain_text("Katowice")
     ui.check("draft-event-manage")

@@ -158,6 +158,9 @@ def test_a_pitching_session_from_the_call_to_the_results(ui, phone, browser, peo
     call = Call.objects.get(session=session)
     assert call.status == Call.Status.OPEN and call.pitch_minutes == 5 and call.places == 6
     assert [c.title for c in call.criteria.all()][:2] == ["Innovation", "Market potential"]
+    # A new cut-off is offered in the event's time zone; reviewers' days are not asked.
+    expect(page.locator("#cut-offs").get_by_label("time zone")).to_have_value("Europe/Prague")
+    expect(page.get_by_label("days for reviews after a cut-off")).to_have_count(0)
     ui.check("pitch-call-manage")
     other = other_selected_pitch(call, cohost)
 
@@ -201,7 +204,7 @@ def test_a_pitching_session_from_the_call_to_the_results(ui, phone, browser, peo
     expect(rows.nth(0)).to_contain_text(OTHER_PITCH)
     expect(rows.nth(1)).to_contain_text(PITCH)
     ui.check("running-order-selected")
-    page.get_by_role("button", name=re.compile(rf"^Up\W+{re.escape(PITCH)}$")).click()
+    page.get_by_role("button", name=f"Move “{PITCH}” up", exact=True).click()
     success(page, "The running order is saved")
     expect(rows.nth(0)).to_contain_text(PITCH)
     expect(rows.nth(0)).to_contain_text("SkyCell Hydrogen")
@@ -212,9 +215,8 @@ def test_a_pitching_session_from_the_call_to_the_results(ui, phone, browser, peo
     success(page, "Jan Porotce joined the jury")
     ui.check("pitch-call-jury")
     page.get_by_role("navigation", name="Manage the call").get_by_role(
-        "link", name="Applications and ranking"
+        "link", name="Running order & voting"
     ).click()
-    page.get_by_role("link", name="Change the running order").click()
     expect(page.locator("main")).to_contain_text("Jan Porotce")
     page.get_by_role("button", name="Prepare jury score sheets").click()
     success(page, "Score sheets prepared: 2 new")
@@ -277,7 +279,11 @@ def test_a_pitching_session_from_the_call_to_the_results(ui, phone, browser, peo
         page.get_by_role("radio", name=re.compile(OTHER_PITCH)).check()
         ui.check("vote")
         page.get_by_role("button", name="Vote").click()
-        success(page, f"Your vote for “{OTHER_PITCH}” is counted")
+        # One confirmation: the page's own, no flash message repeating it.
+        expect(page.locator("main .message-success")).to_contain_text(
+            f"You voted for “{OTHER_PITCH}”"
+        )
+        expect(page.locator("ul.messages")).to_have_count(0)
         ui.check("voted")
         page.reload()
         expect(page.locator("main")).to_contain_text(f"You voted for “{OTHER_PITCH}”")
