@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from modus.accounts.models import Membership
+from modus.web.forms import add_service_errors
 
 from .. import services
 from ..forms_applicant import ApplicationForm, ApplyForm
@@ -160,11 +161,7 @@ def _save(request, application: Application, form: ApplicationForm) -> bool:
         try:
             services.save_draft(application, actor=request.user, **form.draft_values())
         except services.SelectionError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
     for requirement, upload in form.uploads():
         try:
             services.attach_document(

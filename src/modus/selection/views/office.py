@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from modus.accounts.permissions import is_programme_office
 from modus.programmes.models import Programme
+from modus.web.forms import add_service_errors
 
 from .. import services
 from ..forms_office import (
@@ -58,17 +59,6 @@ def posted_pk(request, name: str) -> int:
         return int(request.POST.get(name, ""))
     except ValueError as error:
         raise Http404 from error
-
-
-def add_errors(form, error: ValidationError, *, aliases=None, default=None) -> None:
-    """Show a service's error next to the field it concerns (or ``default``, or above the form)."""
-    aliases = aliases or {}
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            name = aliases.get(name, name)
-            form.add_error(name if name in form.fields else default, errors)
-    else:
-        form.add_error(default, error)
 
 
 def manager_only(view):
@@ -132,7 +122,7 @@ def call_create(request, programme_slug):
                 **form.values(),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -204,7 +194,7 @@ def call_manage(request, call):
             try:
                 services.update_call(call, actor=user, **form.values())
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The call was saved."))
                 return redirect(here)
@@ -223,7 +213,9 @@ def call_manage(request, call):
                     label=form.cleaned_data["label"],
                 )
             except ValidationError as error:
-                add_errors(form, error, aliases={"local_deadline": "day", "deadline": "day"})
+                add_service_errors(
+                    form, error, aliases={"local_deadline": "day", "deadline": "day"}
+                )
             else:
                 messages.success(request, _("The cut-off was added."))
                 return redirect(here + "#cut-offs")
@@ -235,7 +227,7 @@ def call_manage(request, call):
             try:
                 services.add_criterion(call, actor=user, **form.cleaned_data)
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The criterion was added."))
                 return redirect(here + "#criteria")
@@ -247,7 +239,7 @@ def call_manage(request, call):
             try:
                 services.add_question(call, actor=user, **form.cleaned_data)
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The question was added."))
                 return redirect(here + "#questions")
@@ -266,7 +258,7 @@ def call_manage(request, call):
                     max_bytes=form.max_bytes(),
                 )
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The required document was added."))
                 return redirect(here + "#documents")
@@ -309,7 +301,7 @@ def call_manage(request, call):
             try:
                 added = add_panel_member(call, actor=user, member=form.user)
             except ValidationError as error:
-                add_errors(form, error, default="email")
+                add_service_errors(form, error, default="email")
             else:
                 if added:
                     messages.success(request, _("%s joined the jury.") % form.user)
@@ -414,7 +406,7 @@ def application_assign(request, application):
         try:
             services.assign_reviewer(application, reviewer=form.user, actor=request.user)
         except ValidationError as error:
-            add_errors(form, error, aliases={"reviewer": "email"}, default="email")
+            add_service_errors(form, error, aliases={"reviewer": "email"}, default="email")
         else:
             messages.success(request, _("%s was asked to review this application.") % form.user)
             return _back(application, "reviewers")
@@ -443,7 +435,7 @@ def application_decide(request, application):
                     application, actor=request.user, reasons=reasons
                 )
         except ValidationError as error:
-            add_errors(form, error, default=None)
+            add_service_errors(form, error, default=None)
         else:
             if decision == "reject":
                 messages.success(
@@ -475,7 +467,7 @@ def application_reopen(request, application):
                 application, actor=request.user, note=form.cleaned_data["note"]
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The application was reopened."))
             return _back(application, "decision")

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from modus.accounts.permissions import is_event_cohost
 from modus.events.models import Event, Session
+from modus.web.forms import add_service_errors
 
 from .. import services
 from ..forms_pitching import (
@@ -54,19 +55,6 @@ def _selected_pitches(call: Call):
         .select_related("organisation")
         .order_by("running_order", "pk")
     )
-
-
-def _add_errors(form, error: ValidationError, aliases=None) -> None:
-    """Put a service's errors next to the form's fields (unknown fields: above the form)."""
-    aliases = aliases or {}
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            name = aliases.get(name, name)
-            for message in errors:
-                form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _login_or_403(request, allowed: bool):
@@ -98,7 +86,7 @@ def pitch_call_create(request, event_slug, session_pk):
             try:
                 call = _create_pitch_call(request.user, session, form, criteria)
             except ValidationError as error:
-                _add_errors(form, error, aliases={"local_deadline": "deadline_date"})
+                add_service_errors(form, error, aliases={"local_deadline": "deadline_date"})
             else:
                 if call.status == Call.Status.OPEN:
                     messages.success(request, _("The call for pitches is open."))

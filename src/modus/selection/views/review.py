@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from modus.web.forms import add_service_errors
+
 from .. import services
 from ..forms_review import ReviewForm
 from ..models import ApplicationDocument, Review
@@ -139,9 +141,5 @@ def review_form(request, pk):
 
 def _add_review_errors(form: ReviewForm, error: ValidationError) -> None:
     """The service keys score errors by criterion id; put them next to that criterion's score."""
-    if hasattr(error, "error_dict"):
-        for key, errors in error.error_dict.items():
-            name = f"score_{key}"
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+    keys = getattr(error, "error_dict", {})
+    add_service_errors(form, error, aliases={key: f"score_{key}" for key in keys})
