@@ -160,13 +160,24 @@ def test_compiled_catalogue_matches_the_po_file(language):
     assert catalogue.info()["language"] == language
     stale = []
     for entry in messages(language):
+        context = entry.get("msgctxt")
         if "msgid_plural" in entry:
             for n in range(30):
                 expected = entry["msgstr"][catalogue.plural(n)]
-                if catalogue.ngettext(entry["msgid"], entry["msgid_plural"], n) != expected:
+                args = (entry["msgid"], entry["msgid_plural"], n)
+                found = (
+                    catalogue.npgettext(context, *args) if context else catalogue.ngettext(*args)
+                )
+                if found != expected:
                     stale.append((entry["msgid"], n))
-        elif catalogue.gettext(entry["msgid"]) != entry["msgstr"][0]:
-            stale.append(entry["msgid"])
+        else:
+            found = (
+                catalogue.pgettext(context, entry["msgid"])
+                if context
+                else catalogue.gettext(entry["msgid"])
+            )
+            if found != entry["msgstr"][0]:
+                stale.append(entry["msgid"])
     assert stale == []
 
 
