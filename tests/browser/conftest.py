@@ -203,3 +203,27 @@ def demo(transactional_db):
     directory_data.load(log=quiet)
     programme_data.load(log=quiet)
     news_data.load(log=quiet)
+
+
+def log_in(session: BrowserSession, user, next_path="/"):
+    """Log in through the form (the login page is checked the first time)."""
+    from playwright.sync_api import expect
+
+    from tests.factories import PASSWORD
+
+    session.page.context.clear_cookies()
+    page = session.goto(f"/accounts/login/?next={next_path}")
+    if page.url.split("#")[0] not in session.checked:
+        session.check("login")
+    page.get_by_label("E-mail").first.fill(user.email)
+    page.locator("input[type=password]").first.fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(re.escape(next_path) + "$"))
+    return page
+
+
+def success(page, text):
+    """The page shows a success message with this text."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("ul.messages .message-success")).to_contain_text(text)

@@ -20,9 +20,8 @@ from playwright.sync_api import expect
 
 from modus.events.models import Event, EventOrganiser
 from modus.selection.models import Application, Call, Review
-from tests.browser.conftest import squeeze
+from tests.browser.conftest import log_in, squeeze, success
 from tests.factories import (
-    PASSWORD,
     EcosystemFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -68,23 +67,6 @@ def people(transactional_db, settings):
         "reviewer": reviewer,
         "region": region,
     }
-
-
-def log_in(ui, user, next_path="/"):
-    """Log in through the form (the login page is checked the first time)."""
-    ui.page.context.clear_cookies()
-    page = ui.goto(f"/accounts/login/?next={next_path}")
-    if page.url.split("#")[0] not in ui.checked:
-        ui.check("login")
-    page.get_by_label("E-mail").first.fill(user.email)
-    page.locator("input[type=password]").first.fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(re.escape(next_path) + "$"))
-    return page
-
-
-def success(page, text):
-    expect(page.locator("ul.messages .message-success")).to_contain_text(text)
 
 
 @pytest.mark.browser

@@ -20,9 +20,8 @@ from playwright.sync_api import expect
 from modus.events.models import Session
 from modus.selection import services
 from modus.selection.models import Application, AudienceVote, Call, Review
-from tests.browser.conftest import TIMEOUT_MS, BrowserSession
+from tests.browser.conftest import TIMEOUT_MS, BrowserSession, log_in, success
 from tests.factories import (
-    PASSWORD,
     EventFactory,
     EventOrganiserFactory,
     MembershipFactory,
@@ -76,23 +75,6 @@ def people(transactional_db, settings):
         "jury": jury,
         "voter": voter,
     }
-
-
-def log_in(session: BrowserSession, user, next_path="/"):
-    """Log in through the form (the login page is checked the first time)."""
-    session.page.context.clear_cookies()
-    page = session.goto(f"/accounts/login/?next={next_path}")
-    if page.url.split("#")[0] not in session.checked:
-        session.check("login")
-    page.get_by_label("E-mail").first.fill(user.email)
-    page.locator("input[type=password]").first.fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(re.escape(next_path) + "$"))
-    return page
-
-
-def success(page, text):
-    expect(page.locator("ul.messages .message-success")).to_contain_text(text)
 
 
 def other_selected_pitch(call, cohost):
