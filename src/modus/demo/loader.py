@@ -10,6 +10,7 @@ from django.db import transaction
 from . import (
     directory_data,
     event_agenda,
+    logins,
     matchmaking_data,
     news_data,
     programme_data,
@@ -34,3 +35,4 @@ def load_demo(*, organisations: int = DEFAULT_SYNTHETIC_ORGANISATIONS, log=print
     log(f"Synthetic organisations: {added} new ({organisations} wanted in all).")
     matchmaking_data.load(log=log)  # after event_agenda and the synthetic organisations
     selection_data.load(log=log)  # after matchmaking: pitchers and voters are its participants
+    logins.load(log=log)  # last: the accounts above exist
