@@ -22,16 +22,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-try:
-    from modus.scheduling import solve  # noqa: F401
-
-    HAVE_ENGINE = True
-except ImportError:
-    HAVE_ENGINE = False
-needs_engine = pytest.mark.skipif(
-    not HAVE_ENGINE, reason="modus.scheduling (the engine) is not importable yet"
-)
-
 
 def _code(excinfo):
     return excinfo.value.code
@@ -278,7 +268,6 @@ def test_run_schedule_refused_for_non_cohosts(event):
         services.run_schedule(event, actor=UserFactory())
 
 
-@needs_engine
 def test_run_and_publish_end_to_end(event, cohost, mm_settings):
     alice, bob, carol = (MarketplaceProfileFactory(event=event) for _ in range(3))
     for first, second in ((alice, bob), (alice, carol), (bob, carol)):
@@ -369,7 +358,6 @@ def test_a_lost_run_stops_blocking_and_is_marked_interrupted(event, cohost):
     assert fresh.status == "queued"
 
 
-@needs_engine
 def test_execute_run_stores_the_draft_and_finishes(event, cohost):
     _pair(event)
     run = services.start_run(event, actor=cohost, time_limit=1)
@@ -386,7 +374,6 @@ def test_execute_run_stores_the_draft_and_finishes(event, cohost):
     assert again.version == run.version and ScheduleVersion.objects.count() == 1
 
 
-@needs_engine
 def test_a_failure_of_the_engine_is_recorded_on_the_run(event, cohost, monkeypatch):
     import modus.scheduling
 
@@ -403,7 +390,6 @@ def test_a_failure_of_the_engine_is_recorded_on_the_run(event, cohost, monkeypat
     assert services.start_run(event, actor=cohost).status == "queued"
 
 
-@needs_engine
 def test_an_instance_the_engine_refuses_is_recorded_with_its_reason(event, cohost, monkeypatch):
     import modus.scheduling
 

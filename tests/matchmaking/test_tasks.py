@@ -8,8 +8,6 @@ import textwrap
 import time
 from pathlib import Path
 
-import pytest
-
 from modus.matchmaking import services, tasks
 from modus.matchmaking.models import MeetingRequest, SchedulingRun
 from tests.celery_worker import celery_worker, needs_redis
@@ -19,16 +17,6 @@ from tests.factories import (
     MatchmakingSettingsFactory,
     MeetingRequestFactory,
     MembershipFactory,
-)
-
-try:
-    import modus.scheduling  # noqa: F401
-
-    HAVE_ENGINE = True
-except ImportError:
-    HAVE_ENGINE = False
-needs_engine = pytest.mark.skipif(
-    not HAVE_ENGINE, reason="modus.scheduling (the engine) is not importable yet"
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,7 +30,6 @@ def _event_with_a_pair():
     return event, cohost
 
 
-@needs_engine
 def test_the_bar_moves_with_the_clock_while_the_engine_works(transactional_db, monkeypatch):
     """A slow engine: a thread writes the run's progress to its row while ``solve`` runs."""
     import modus.scheduling
@@ -129,7 +116,6 @@ SETUP_SCRIPT = textwrap.dedent(
 )
 
 
-@needs_engine
 @needs_redis
 def test_with_a_broker_a_celery_worker_does_the_run(tmp_path):
     broker = "redis://127.0.0.1:6379/13"

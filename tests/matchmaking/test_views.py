@@ -22,13 +22,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-try:
-    from modus.scheduling import solve  # noqa: F401
-
-    HAVE_ENGINE = True
-except ImportError:
-    HAVE_ENGINE = False
-
 
 def _url(name, event, **kwargs):
     return reverse(f"matchmaking:{name}", kwargs={"slug": event.slug, **kwargs})
@@ -228,7 +221,6 @@ def test_requests_query_count(client, event, django_assert_num_queries, count):
     assert response.status_code == 200
 
 
-@pytest.mark.skipif(not HAVE_ENGINE, reason="modus.scheduling (the engine) is not importable yet")
 def test_schedule_unpublished_only_for_organisers_then_published(
     client, event, cohost, django_capture_on_commit_callbacks
 ):
@@ -325,7 +317,6 @@ def test_running_queues_the_job_after_commit(client, event, cohost, monkeypatch)
     assert (run.status, run.requested_by) == ("queued", cohost)
 
 
-@pytest.mark.skipif(not HAVE_ENGINE, reason="modus.scheduling (the engine) is not importable yet")
 def test_a_run_the_engine_breaks_shows_the_failure_not_a_500(
     client, event, cohost, monkeypatch, django_capture_on_commit_callbacks
 ):

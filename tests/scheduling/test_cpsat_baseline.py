@@ -3,8 +3,6 @@
 import importlib.util
 from pathlib import Path
 
-import pytest
-
 from .checker import check
 from .test_solver import _b2b
 
@@ -19,7 +17,6 @@ def _baseline():
 
 
 def test_cpsat_alone_gives_a_schedule_the_referee_accepts():
-    pytest.importorskip("ortools")
     b2b = _b2b()
     inst = b2b.generate(40, 8, 2, tables=8)
     out = _baseline().solve_cpsat(inst, seconds=2, workers=2, seed=1)
@@ -32,7 +29,6 @@ def test_cpsat_alone_gives_a_schedule_the_referee_accepts():
 
 
 def test_cpsat_alone_keeps_fixed_slots_and_caps():
-    pytest.importorskip("ortools")
     inst = {
         "format": "modus-b2b-instance/1",
         "tables": 1,
