@@ -9,13 +9,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from modus.web.links import absolute_url as absolute
 from modus.web.tasks import send_email
 
 from .models import Registration
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def registration_links(registration: Registration) -> dict:

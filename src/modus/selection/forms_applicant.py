@@ -6,47 +6,17 @@ Uploads are never refused by the form itself: ``attach_document`` checks each fi
 size, and the view puts its message next to that file's field.
 """
 
-from html import escape
-
 from django import forms
-from django.forms.utils import flatatt
 from django.template.defaultfilters import filesizeformat
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modus.directory.models import Ecosystem, Organisation, Region
 from modus.directory.reference import country_name
-from modus.web.widgets import QuickSelect
+from modus.web.widgets import QuickSelect, QuickSelectMultiple
 
 from .models import Application, Call
 
 HOST_REGION_LEVEL = 2
-
-
-class QuickSelectMultiple(QuickSelect):
-    """``QuickSelect`` for several values: one ``<select multiple>`` written in one go."""
-
-    allow_multiple_selected = True
-
-    def render(self, name, value, attrs=None, renderer=None):
-        attrs = self.build_attrs(self.attrs, attrs)
-        chosen = {str(item) for item in (value or []) if item not in (None, "")}
-        parts = [f'<select name="{escape(name)}" multiple{flatatt(attrs)}>']
-        for option_value, label in self.choices:
-            option_value = "" if option_value is None else str(option_value)
-            marker = " selected" if option_value in chosen else ""
-            parts.append(
-                f'<option value="{escape(option_value)}"{marker}>{escape(str(label))}</option>'
-            )
-        parts.append("</select>")
-        return mark_safe("".join(parts))
-
-    def value_from_datadict(self, data, files, name):
-        getter = getattr(data, "getlist", None)
-        return getter(name) if getter else data.get(name)
-
-    def value_omitted_from_data(self, data, files, name):
-        return False
 
 
 class ApplyForm(forms.Form):

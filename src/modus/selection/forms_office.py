@@ -12,37 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modus.directory.models import Organisation
 
 from .models import PDF_LIMIT_BYTES, Call
-
-# Deadlines are usually set in the time zone of the office or of a participating country.
-TIME_ZONES = [
-    "Europe/Brussels",
-    "Europe/Amsterdam",
-    "Europe/Athens",
-    "Europe/Berlin",
-    "Europe/Bratislava",
-    "Europe/Bucharest",
-    "Europe/Budapest",
-    "Europe/Copenhagen",
-    "Europe/Dublin",
-    "Europe/Helsinki",
-    "Europe/Lisbon",
-    "Europe/Ljubljana",
-    "Europe/London",
-    "Europe/Luxembourg",
-    "Europe/Madrid",
-    "Europe/Paris",
-    "Europe/Prague",
-    "Europe/Riga",
-    "Europe/Rome",
-    "Europe/Sofia",
-    "Europe/Stockholm",
-    "Europe/Tallinn",
-    "Europe/Vienna",
-    "Europe/Vilnius",
-    "Europe/Warsaw",
-    "Europe/Zagreb",
-    "UTC",
-]
+from .time_zones import DEADLINE_TIME_ZONES
 
 MAX_DOCUMENT_MB = 50
 
@@ -151,7 +121,7 @@ class CutOffForm(forms.Form):
     )
     time_zone = forms.ChoiceField(
         label=_("time zone"),
-        choices=[(zone, zone) for zone in TIME_ZONES],
+        choices=[(zone, zone) for zone in DEADLINE_TIME_ZONES],
         initial="Europe/Brussels",
     )
     label = forms.CharField(
@@ -164,7 +134,7 @@ class CutOffForm(forms.Form):
         super().__init__(*args, **kwargs)
         if time_zone:
             field = self.fields["time_zone"]
-            if time_zone not in TIME_ZONES:
+            if time_zone not in DEADLINE_TIME_ZONES:
                 field.choices = [(time_zone, time_zone), *field.choices]
             field.initial = time_zone
 

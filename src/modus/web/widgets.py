@@ -6,29 +6,48 @@ from django.utils.safestring import mark_safe
 
 
 class QuickSelect(forms.Select):
-    """A single <select> whose options are written directly instead of one template each.
+    """A <select> whose options are written directly instead of one template each.
 
     Filter forms list hundreds of regions; rendering every <option> through Django's widget
     templates took most of the directory page's time. The HTML is the same; option groups are
-    supported, multiple selection is not.
+    supported, and ``QuickSelectMultiple`` selects several values.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
-        selected = "" if value is None else str(value)
-        parts = [f'<select name="{escape(name)}"{flatatt(attrs)}>']
+        chosen = self._chosen(value)
+        multiple = " multiple" if self.allow_multiple_selected else ""
+        parts = [f'<select name="{escape(name)}"{multiple}{flatatt(attrs)}>']
         for group_value, group_label in self.choices:
             if isinstance(group_label, (list, tuple)):
                 parts.append(f'<optgroup label="{escape(str(group_value))}">')
-                parts.extend(self._option(v, label, selected) for v, label in group_label)
+                parts.extend(self._option(v, label, chosen) for v, label in group_label)
                 parts.append("</optgroup>")
             else:
-                parts.append(self._option(group_value, group_label, selected))
+                parts.append(self._option(group_value, group_label, chosen))
         parts.append("</select>")
         return mark_safe("".join(parts))
 
+    def _chosen(self, value) -> set[str]:
+        if self.allow_multiple_selected:
+            return {str(item) for item in (value or []) if item not in (None, "")}
+        return {"" if value is None else str(value)}
+
     @staticmethod
-    def _option(value, label, selected: str) -> str:
+    def _option(value, label, chosen: set[str]) -> str:
         value = "" if value is None else str(value)
-        marker = " selected" if value == selected else ""
+        marker = " selected" if value in chosen else ""
         return f'<option value="{escape(value)}"{marker}>{escape(str(label))}</option>'
+
+
+class QuickSelectMultiple(QuickSelect):
+    """``QuickSelect`` for several values (``<select multiple>``)."""
+
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data, files, name):
+        getter = getattr(data, "getlist", None)
+        return getter(name) if getter else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False

@@ -10,26 +10,11 @@ from modus.events.services import bump_agenda_version, save_event
 from modus.web.slugs import free_slug
 
 from ..models import Application, Call, LogEntry
+from ..time_zones import COUNTRY_TIME_ZONES
 from . import notifications
 from .applications import log
 from .calls import check_manager
 from .errors import SelectionError
-
-# The capital's zone of each country that takes part in the programme: a sensible first guess
-# for a new event, which its co-host can change.
-COUNTRY_TIME_ZONES = {
-    "AT": "Europe/Vienna", "BE": "Europe/Brussels", "BG": "Europe/Sofia", "CY": "Asia/Nicosia",
-    "CZ": "Europe/Prague", "DE": "Europe/Berlin", "DK": "Europe/Copenhagen",
-    "EE": "Europe/Tallinn", "EL": "Europe/Athens", "GR": "Europe/Athens", "ES": "Europe/Madrid",
-    "FI": "Europe/Helsinki", "FR": "Europe/Paris", "HR": "Europe/Zagreb",
-    "HU": "Europe/Budapest", "IE": "Europe/Dublin", "IT": "Europe/Rome", "LT": "Europe/Vilnius",
-    "LU": "Europe/Luxembourg", "LV": "Europe/Riga", "MT": "Europe/Malta",
-    "NL": "Europe/Amsterdam", "PL": "Europe/Warsaw", "PT": "Europe/Lisbon",
-    "RO": "Europe/Bucharest", "SE": "Europe/Stockholm", "SI": "Europe/Ljubljana",
-    "SK": "Europe/Bratislava", "NO": "Europe/Oslo", "IS": "Atlantic/Reykjavik",
-    "CH": "Europe/Zurich", "MD": "Europe/Chisinau", "UA": "Europe/Kyiv", "RS": "Europe/Belgrade",
-    "TR": "Europe/Istanbul", "UK": "Europe/London", "GB": "Europe/London",
-}  # fmt: skip
 
 
 def _decidable(application: Application) -> None:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from modus.accounts.models import Membership
+from modus.web.links import absolute_url as absolute
 from modus.web.tasks import send_email
 
 _muted = contextvars.ContextVar("selection_mail_muted", default=False)
@@ -25,10 +26,6 @@ def muted():
         yield
     finally:
         _muted.reset(token)
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def send(user, template: str, context: dict) -> None:
