@@ -37,7 +37,13 @@ from .api_serializers import (
     WithdrawSerializer,
 )
 from .models import Application, Call, CutOff, Review
-from .permissions import has_conflict, may_manage_call, may_view_application, visible_applications
+from .permissions import (
+    conflicts,
+    has_conflict,
+    may_manage_call,
+    may_view_application,
+    visible_applications,
+)
 from .services import SelectionError
 
 PROBLEM = OpenApiResponse(ProblemSerializer, description="A problem document (RFC 9457).")
@@ -326,14 +332,6 @@ class ApplicationWithdrawView(SelectionAPIMixin, APIView):
 # Reviews ----------------------------------------------------------------------------------------
 
 
-def _conflicted(user):
-    """Applications this user may not review: their organisations' and those they co-organise."""
-    from .permissions import user_organisation_ids
-
-    own = user_organisation_ids(user)
-    return Q(application__organisation_id__in=own) | Q(application__co_organisers__in=own)
-
-
 class ReviewListView(SelectionAPIMixin, generics.ListAPIView):
     """Reviewers and jury members: their own score sheets (none with a conflict of interest)."""
 
@@ -349,7 +347,11 @@ class ReviewListView(SelectionAPIMixin, generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return Review.objects.none()
         user = self.request.user
-        ids = Review.objects.filter(reviewer=user).exclude(_conflicted(user)).values("pk")
+        ids = (
+            Review.objects.filter(reviewer=user)
+            .exclude(conflicts(user, "application__"))
+            .values("pk")
+        )
         return (
             Review.objects.filter(pk__in=ids)
             .select_related(

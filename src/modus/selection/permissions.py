@@ -45,6 +45,13 @@ def has_conflict(user, application: Application) -> bool:
     return application.co_organisers.filter(pk__in=own).exists()
 
 
+def conflicts(user, prefix: str = "") -> Q:
+    """``has_conflict`` as a query: the applications (reached through ``prefix``, e.g.
+    ``"application__"``) from the user's organisations or co-organised by them."""
+    own = user_organisation_ids(user)
+    return Q(**{f"{prefix}organisation_id__in": own}) | Q(**{f"{prefix}co_organisers__in": own})
+
+
 def is_applicant(user, application: Application) -> bool:
     """Members of the applicant organisation draft, submit and follow the application."""
     if not _active(user):
@@ -89,7 +96,6 @@ def visible_applications(user):
         return Application.objects.none()
     if user.is_staff:
         return Application.objects.all()
-    own = user_organisation_ids(user)
     member_of = Membership.objects.filter(user=user).values("organisation_id")
     managed = Q(call__programme__team=user) | Q(
         call__session__event__organiser_roles__role__in=["organiser", "cohost"],
@@ -97,5 +103,4 @@ def visible_applications(user):
     )
     reviewing = Q(reviews__reviewer=user)
     mine = Q(organisation_id__in=member_of)
-    conflicted = Q(organisation_id__in=own) | Q(co_organisers__in=own)
-    return Application.objects.filter(mine | managed | (reviewing & ~conflicted)).distinct()
+    return Application.objects.filter(mine | managed | (reviewing & ~conflicts(user))).distinct()

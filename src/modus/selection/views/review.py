@@ -6,7 +6,6 @@ A review is opened only by its own reviewer, and only without a conflict of inte
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from modus.web.forms import add_service_errors
 from .. import services
 from ..forms_review import ReviewForm
 from ..models import ApplicationDocument, Review
-from ..permissions import may_review, user_organisation_ids
+from ..permissions import conflicts, may_review
 from ..services.errors import NotAllowed
 from ..services.reviews import weighted_total
 
@@ -27,9 +26,9 @@ from ..services.reviews import weighted_total
 def my_reviews(request):
     """Any logged-in user: the reviews and jury score sheets assigned to them (none shown for
     applications from their own organisations)."""
-    own = user_organisation_ids(request.user)
     reviews = (
         Review.objects.filter(reviewer=request.user)
+        .exclude(conflicts(request.user, "application__"))
         .select_related(
             "application__call__programme",
             "application__call__session__event",
@@ -37,10 +36,6 @@ def my_reviews(request):
         )
         .order_by("submitted_at", "-assigned_at")
     )
-    if own:
-        reviews = reviews.exclude(
-            Q(application__organisation_id__in=own) | Q(application__co_organisers__in=own)
-        )
     reviews = list(reviews)
     return render(
         request,
