@@ -20,7 +20,8 @@ import resource
 import sys
 import time
 
-from modus.scheduling.model import SCHEDULE_FORMAT, parse
+from modus.scheduling.model import parse
+from modus.scheduling.rules import SCHEDULE_FORMAT
 
 
 def _scale(weights: list[float]) -> int:

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "modus.web",
+    "modus.activity",
     "modus.accounts",
     "modus.directory",
     "modus.programmes",

@@ -25,21 +25,6 @@ def is_programme_office(user, programme) -> bool:
     return user.is_staff or programme.team.filter(pk=user.pk).exists()
 
 
-def is_event_cohost(user, event) -> bool:
-    """A member of an organisation that organises or co-hosts the event, or staff."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    if user.is_staff:
-        return True
-    from modus.events.models import EventOrganiser
-
-    return EventOrganiser.objects.filter(
-        event=event,
-        role__in=[EventOrganiser.Role.ORGANISER, EventOrganiser.Role.COHOST],
-        organisation__memberships__user=user,
-    ).exists()
-
-
 def administered_organisations(user):
     """The organisations whose profile this user may edit."""
     from modus.directory.models import Organisation

@@ -16,11 +16,11 @@ from drf_spectacular.utils import (
 from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.response import Response
 
-from modus.accounts.permissions import is_event_cohost
 from modus.directory.models import Ecosystem, Organisation, Region, SmartSpecialisationPriority
 from modus.directory.selectors import organisations, search_organisations
 from modus.events import services
 from modus.events.models import Event, Session, SessionRole
+from modus.events.permissions import is_cohost
 from modus.events.selectors import public_events
 from modus.news.selectors import published_articles
 from modus.programmes.models import Programme
@@ -331,7 +331,7 @@ class EventSessionViewSet(viewsets.GenericViewSet):
 
     def get_event(self) -> Event:
         event = get_object_or_404(Event, slug=self.kwargs["event_slug"])
-        if not is_event_cohost(self.request.user, event):
+        if not is_cohost(self.request.user, event):
             raise exceptions.PermissionDenied(
                 _("Only the co-hosts of this event may change it."), code="not_cohost"
             )

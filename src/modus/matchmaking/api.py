@@ -15,9 +15,9 @@ from rest_framework import exceptions, generics, permissions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from modus.accounts.permissions import is_event_cohost
 from modus.api.problems import ProblemSerializer
 from modus.events.models import Event
+from modus.events.permissions import is_cohost
 
 from . import selectors, services, services_changes
 from .api_serializers import (
@@ -41,7 +41,7 @@ def _event(kwargs) -> Event:
 
 def _organised_event(request, kwargs) -> Event:
     event = get_object_or_404(Event, slug=kwargs["event_slug"])
-    if not is_event_cohost(request.user, event):
+    if not is_cohost(request.user, event):
         raise exceptions.PermissionDenied(
             _("Only the organisers of this event may do this."), code="not_cohost"
         )

@@ -17,8 +17,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from modus.accounts.permissions import is_event_cohost
 from modus.events.models import Event, Registration, SessionRole
+from modus.events.permissions import is_cohost
 
 from .models import (
     Availability,
@@ -136,7 +136,7 @@ def slots(mm_settings: MatchmakingSettings) -> list[Slot]:
 
 
 def _require_cohost(actor, event: Event) -> None:
-    if not is_event_cohost(actor, event):
+    if not is_cohost(actor, event):
         raise MatchmakingPermissionError(
             _("Only the organisers of this event may do this."), code="not_cohost"
         )

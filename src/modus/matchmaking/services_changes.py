@@ -14,8 +14,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from modus.events.models import Event
+from modus.scheduling.rules import SCHEDULE_FORMAT, check_schedule
 
 from .models import MarketplaceProfile, Meeting, ScheduleVersion
 from .services import (
@@ -27,8 +29,6 @@ from .services import (
     slots,
     store_version,
 )
-
-SCHEDULE_FORMAT = "modus-b2b-schedule/1"
 
 
 def _latest_published(event: Event) -> ScheduleVersion | None:
@@ -260,98 +260,46 @@ def publish_changes(version: ScheduleVersion, *, actor) -> ScheduleVersion:
 # Importing a schedule made elsewhere -------------------------------------------------------------
 
 
-def _bad(message: str, code: str) -> MatchmakingError:
-    return MatchmakingError(message, field="schedule", code=code)
+# Each rule of the format is checked by ``modus.scheduling.rules``; here it is only worded for
+# the organiser, by the rule's code.
+_FAULT_MESSAGES = {
+    "bad_format": _lazy("The format must be “%(format)s”."),
+    "bad_lists": _lazy("“assignments” and “unscheduled” must be lists."),
+    "bad_assignment": _lazy("Every assignment must be an object."),
+    "unknown_meeting": _lazy("Unknown meeting id %(id)s."),
+    "duplicate_meeting": _lazy("Meeting %(id)s appears twice."),
+    "missing_meeting": _lazy("Meeting %(id)s is neither assigned nor unscheduled."),
+    "unknown_slot": _lazy("Unknown slot %(id)s."),
+    "forbidden_slot": _lazy("Meeting %(id)s is placed in a forbidden slot."),
+    "not_fixed_slot": _lazy("Meeting %(id)s is pinned to another slot."),
+    "participant_unavailable": _lazy("Participant %(p)s is unavailable in slot %(s)s."),
+    "double_booked": _lazy("Participant %(p)s is double booked in slot %(s)s."),
+    "over_max_meetings": _lazy("Participant %(p)s has more than %(n)d meetings."),
+    "slot_full": _lazy("Slot %(s)s holds more meetings than there are tables."),
+    "bad_table": _lazy("A table is a number from 1."),
+    "no_such_table": _lazy("Table %(t)d does not exist."),
+    "table_taken": _lazy("Table %(t)d is given twice in slot %(s)s."),
+}
 
 
 def validate_schedule(instance: dict, schedule) -> None:
     """Check a ``modus-b2b-schedule/1`` against its instance by every rule of the format."""
-    if not isinstance(schedule, dict) or schedule.get("format") != SCHEDULE_FORMAT:
-        raise _bad(
-            _("The format must be “%(format)s”.") % {"format": SCHEDULE_FORMAT}, "bad_format"
-        )
-    assignments = schedule.get("assignments")
-    unscheduled = schedule.get("unscheduled")
-    if not isinstance(assignments, list) or not isinstance(unscheduled, list):
-        raise _bad(_("“assignments” and “unscheduled” must be lists."), "bad_format")
-    slot_ids = [s["id"] for s in instance["slots"]]
-    meetings = {m["id"]: m for m in instance["meetings"]}
-    people = {p["id"]: p for p in instance["participants"]}
-    tables = instance.get("tables")
-    seen = set()
-    for mid in unscheduled:
-        if not isinstance(mid, str) or mid not in meetings:
-            raise _bad(_("Unknown meeting id %(id)s.") % {"id": repr(mid)}, "unknown_meeting")
-        if mid in seen:
-            raise _bad(_("Meeting %(id)s appears twice.") % {"id": mid}, "duplicate_meeting")
-        seen.add(mid)
-    busy = {}
-    count = defaultdict(int)
-    in_slot = defaultdict(int)
-    tables_used = set()
-    for item in assignments:
-        if not isinstance(item, dict):
-            raise _bad(_("Every assignment must be an object."), "bad_format")
-        mid, slot_id, table = item.get("meeting"), item.get("slot"), item.get("table")
-        if not isinstance(mid, str) or mid not in meetings:
-            raise _bad(_("Unknown meeting id %(id)s.") % {"id": repr(mid)}, "unknown_meeting")
-        if mid in seen:
-            raise _bad(_("Meeting %(id)s appears twice.") % {"id": mid}, "duplicate_meeting")
-        seen.add(mid)
-        if slot_id not in slot_ids:
-            raise _bad(_("Unknown slot %(id)s.") % {"id": repr(slot_id)}, "unknown_slot")
-        meeting = meetings[mid]
-        if slot_id in meeting.get("forbidden_slots", []):
-            raise _bad(
-                _("Meeting %(id)s is placed in a forbidden slot.") % {"id": mid}, "forbidden_slot"
-            )
-        if meeting.get("fixed_slot") and meeting["fixed_slot"] != slot_id:
-            raise _bad(
-                _("Meeting %(id)s is pinned to another slot.") % {"id": mid}, "not_fixed_slot"
-            )
-        for pid in meeting["with"]:
-            if slot_id in people[pid].get("unavailable", []):
-                raise _bad(
-                    _("Participant %(p)s is unavailable in slot %(s)s.") % {"p": pid, "s": slot_id},
-                    "participant_unavailable",
-                )
-            if (pid, slot_id) in busy:
-                raise _bad(
-                    _("Participant %(p)s is double booked in slot %(s)s.")
-                    % {"p": pid, "s": slot_id},
-                    "double_booked",
-                )
-            busy[(pid, slot_id)] = mid
-            count[pid] += 1
-            cap = people[pid].get("max_meetings")
-            if cap is not None and count[pid] > cap:
-                raise _bad(
-                    _("Participant %(p)s has more than %(n)d meetings.") % {"p": pid, "n": cap},
-                    "over_max_meetings",
-                )
-        in_slot[slot_id] += 1
-        if tables is not None and in_slot[slot_id] > tables:
-            raise _bad(
-                _("Slot %(s)s holds more meetings than there are tables.") % {"s": slot_id},
-                "slot_full",
-            )
-        if table is not None:
-            if isinstance(table, bool) or not isinstance(table, int) or table < 1:
-                raise _bad(_("A table is a number from 1."), "bad_table")
-            if tables is not None and table > tables:
-                raise _bad(_("Table %(t)d does not exist.") % {"t": table}, "bad_table")
-            if (slot_id, table) in tables_used:
-                raise _bad(
-                    _("Table %(t)d is given twice in slot %(s)s.") % {"t": table, "s": slot_id},
-                    "table_taken",
-                )
-            tables_used.add((slot_id, table))
-    missing = sorted(set(meetings) - seen)
-    if missing:
-        raise _bad(
-            _("Meeting %(id)s is neither assigned nor unscheduled.") % {"id": missing[0]},
-            "missing_meeting",
-        )
+    faults = check_schedule(instance, schedule)
+    if not faults:
+        return
+    fault = faults[0]
+    params = {
+        key: repr(value) if key == "id" and fault.code == "unknown_meeting" else value
+        for key, value in fault.params.items()
+    }
+    if fault.code == "unknown_slot":
+        params["id"] = repr(fault.params["id"])
+    code = {"bad_lists": "bad_format", "bad_assignment": "bad_format", "no_such_table": "bad_table"}
+    raise MatchmakingError(
+        str(_FAULT_MESSAGES[fault.code]) % params,
+        field="schedule",
+        code=code.get(fault.code, fault.code),
+    )
 
 
 def import_schedule(event: Event, *, actor, schedule) -> ScheduleVersion:

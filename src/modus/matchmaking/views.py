@@ -1,7 +1,7 @@
 """Matchmaking pages: organisers set up and schedule; participants browse, ask and meet.
 
 Participants are the event's confirmed registrations with an allowed role; organisers are its
-co-hosts (``is_event_cohost``). Anonymous visitors are sent to log in; anyone else gets 403.
+co-hosts (``is_cohost``). Anonymous visitors are sent to log in; anyone else gets 403.
 Nobody sees another participant's requests, nor a schedule before it is published, unless they
 organise the event.
 """
@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from modus.accounts.permissions import is_event_cohost
 from modus.events.models import Event
+from modus.events.permissions import is_cohost
 from modus.web.forms import add_service_errors
 
 from . import selectors, services
@@ -68,7 +68,7 @@ def organisers_only(view):
         event = _event_or_404(slug)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not is_event_cohost(request.user, event):
+        if not is_cohost(request.user, event):
             raise PermissionDenied
         return view(request, event, *args, **kwargs)
 
@@ -85,7 +85,7 @@ def participants_only(view=None, *, organisers_too=False):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             mm_settings = services.settings_for(event)
-            organiser = is_event_cohost(request.user, event)
+            organiser = is_cohost(request.user, event)
             if not (organisers_too and organiser) and not services.is_eligible(
                 request.user, event, mm_settings
             ):
@@ -258,7 +258,7 @@ def run_status(request, slug, pk):
     """Co-hosts and organisers of this event (and staff): one scheduling run's progress as JSON,
     polled by the schedule page. Anyone else: 403 (404 for a run of another event)."""
     event = _event_or_404(slug)
-    if not is_event_cohost(request.user, event):
+    if not is_cohost(request.user, event):
         return _problem(403, _("Only the organisers of this event may see its runs."), "not_cohost")
     run = SchedulingRun.objects.filter(event=event, pk=pk).first()
     if run is None:

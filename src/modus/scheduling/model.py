@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from numbers import Real
 
-INSTANCE_FORMAT = "modus-b2b-instance/1"
-SCHEDULE_FORMAT = "modus-b2b-schedule/1"
+from .rules import INSTANCE_FORMAT
 
 UNAVAILABLE = -2
 FREE = -1

@@ -8,8 +8,9 @@ import time
 
 from .bound import LPBound, _simple_bound, matching_guide, proven_bound
 from .engine import State, construct, improve_weight
-from .model import FREE, SCHEDULE_FORMAT, InstanceError, Problem, parse
+from .model import FREE, InstanceError, Problem, parse
 from .portfolio import Portfolio, rebuild, run_compaction
+from .rules import SCHEDULE_FORMAT
 
 
 def solve(

@@ -3,7 +3,8 @@
 from django.db.models import Q
 
 from modus.accounts.models import Membership
-from modus.accounts.permissions import is_event_cohost, is_programme_office
+from modus.accounts.permissions import is_programme_office
+from modus.events.permissions import is_cohost
 
 from .models import Application, Call, Review
 
@@ -21,7 +22,7 @@ def may_manage_call(user, call: Call) -> bool:
         return True
     if call.purpose == Call.Purpose.HOST:
         return is_programme_office(user, call.programme)
-    return is_event_cohost(user, call.session.event)
+    return is_cohost(user, call.session.event)
 
 
 def user_organisation_ids(user) -> set[int]:

@@ -4,10 +4,10 @@
 ``registrations``: registration, waiting list, cancellation, check-in. Import from here.
 """
 
+from ..permissions import NotCohost
 from .agenda import (
     AgendaError,
     AgendaWarning,
-    NotCohost,
     add_material,
     agenda_warnings,
     check_material_upload,

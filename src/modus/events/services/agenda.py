@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
@@ -20,11 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from modus.accounts.models import Person
-from modus.accounts.permissions import is_event_cohost
 from modus.accounts.services import ensure_person
 from modus.web.slugs import free_slug
 
 from ..models import Event, Material, Room, Session, SessionRole
+from ..permissions import require_cohost
 from .core import EventError, bump_agenda_version
 
 DEFAULT_MAX_MATERIAL_BYTES = 20 * 1024 * 1024
@@ -63,21 +63,6 @@ class AgendaError(EventError):
     """A rule about an event's agenda was broken; ``code`` says which."""
 
 
-class NotCohost(PermissionDenied):
-    """The acting user is not a co-host (or organiser) of this event."""
-
-    def __init__(self, message=None, *, code="not_cohost"):
-        message = message or _("Only the co-hosts of this event may change it.")
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-def check_cohost(actor, event: Event) -> None:
-    if not is_event_cohost(actor, event):
-        raise NotCohost()
-
-
 def event_datetime(event: Event, day: dt.date, time: dt.time) -> dt.datetime:
     """The moment of this day and wall-clock time in the event's time zone, in UTC."""
     local = dt.datetime.combine(day, time, tzinfo=event.zone)
@@ -94,7 +79,7 @@ def local_day(event: Event, value: dt.datetime) -> dt.date:
 @transaction.atomic
 def update_event(event: Event, *, actor, **fields) -> Event:
     """Change the details of an event (``EVENT_FIELDS``); many-to-many fields as lists."""
-    check_cohost(actor, event)
+    require_cohost(actor, event)
     unknown = set(fields) - set(EVENT_FIELDS)
     if unknown:
         raise AgendaError(
@@ -154,7 +139,7 @@ def link_report(event: Event, article, *, actor) -> Event:
 
     The article then lists the event as reported (``article.reported_events``): linked both ways.
     """
-    check_cohost(actor, event)
+    require_cohost(actor, event)
     event.report = article
     event.save(update_fields=["report", "updated_at"])
     bump_agenda_version(event)
@@ -169,7 +154,7 @@ def save_room(
     event: Event, *, actor, name: str, capacity=None, position: int = 0, room: Room | None = None
 ) -> Room:
     """Add a room to the event, or rename/change ``room``."""
-    check_cohost(actor, event)
+    require_cohost(actor, event)
     name = (name or "").strip()
     if not name:
         raise AgendaError({"name": [AgendaError(_("Give the room a name."), code="required")]})
@@ -198,7 +183,7 @@ def save_room(
 def delete_room(room: Room, *, actor) -> None:
     """Remove a room; its sessions stay in the agenda without a room."""
     event = room.event
-    check_cohost(actor, event)
+    require_cohost(actor, event)
     room.delete()
     bump_agenda_version(event)
 
@@ -287,7 +272,7 @@ def _check_session(event: Event, session: Session) -> None:
 def create_session(event: Event, *, actor, people=(), **fields) -> Session:
     """Add a session to the agenda. ``people`` lists (person, role) pairs; a person is a
     ``Person`` or a mapping with ``name`` and ``organisation`` for someone new."""
-    check_cohost(actor, event)
+    require_cohost(actor, event)
     unknown = set(fields) - set(SESSION_FIELDS)
     if unknown:
         raise AgendaError(
@@ -315,7 +300,7 @@ def update_session(session: Session, *, actor, people=None, **fields) -> Session
     """Change a session; ``people`` (when given) replaces its people. The slug stays, so links
     to the session keep working."""
     event = session.event
-    check_cohost(actor, event)
+    require_cohost(actor, event)
     unknown = set(fields) - set(SESSION_FIELDS)
     if unknown:
         raise AgendaError(
@@ -338,7 +323,7 @@ def update_session(session: Session, *, actor, people=None, **fields) -> Session
 @transaction.atomic
 def delete_session(session: Session, *, actor) -> None:
     event = session.event
-    check_cohost(actor, event)
+    require_cohost(actor, event)
     for material in session.materials.all():
         _delete_file_after_commit(material.file)
     session.delete()
@@ -357,7 +342,7 @@ def _check_url(url: str) -> None:
 @transaction.atomic
 def set_recording_url(session: Session, url: str, *, actor) -> Session:
     """Set (or clear with an empty string) the link to the session's recording."""
-    check_cohost(actor, session.event)
+    require_cohost(actor, session.event)
     url = (url or "").strip()
     if url:
         _check_url(url)
@@ -431,7 +416,7 @@ def add_material(
     session: Session, *, actor, upload, title: str = "", kind=Material.Kind.SLIDES
 ) -> Material:
     """Attach slides or another file to a session, after checking its type and size."""
-    check_cohost(actor, session.event)
+    require_cohost(actor, session.event)
     check_material_upload(upload)
     title = (title or "").strip() or PurePath(upload.name).stem[:200]
     if kind not in Material.Kind.values:
@@ -446,7 +431,7 @@ def add_material(
 @transaction.atomic
 def delete_material(material: Material, *, actor) -> None:
     session = material.session
-    check_cohost(actor, session.event)
+    require_cohost(actor, session.event)
     _delete_file_after_commit(material.file)
     material.delete()
     bump_agenda_version(session.event)

@@ -16,9 +16,8 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
-from modus.accounts.permissions import is_event_cohost
-
 from ..models import Event, Registration
+from ..permissions import is_cohost
 
 CANCEL_SALT = "modus.events.registration.cancel"
 CHECK_IN_SALT = "modus.events.registration.check-in"
@@ -158,7 +157,7 @@ def cancel_registration(registration: Registration, *, actor=None) -> Registrati
     if (
         actor is not None
         and actor != registration.user
-        and not is_event_cohost(actor, registration.event)
+        and not is_cohost(actor, registration.event)
     ):
         raise RegistrationPermissionError(
             _("Only the participant or the event's organisers may cancel this registration."),
@@ -217,7 +216,7 @@ def _send_promotions(promoted) -> None:
 
 def check_in(registration: Registration, *, actor) -> Registration:
     """Mark a confirmed participant as arrived. Only the event's organisers (and staff) may."""
-    if not is_event_cohost(actor, registration.event):
+    if not is_cohost(actor, registration.event):
         raise RegistrationPermissionError(
             _("Only the organisers of this event may check people in."),
             code="not_staff_of_event",

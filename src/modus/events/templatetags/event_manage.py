@@ -2,7 +2,7 @@
 
 from django import template
 
-from modus.accounts.permissions import is_event_cohost
+from ..permissions import is_cohost
 
 register = template.Library()
 
@@ -10,4 +10,4 @@ register = template.Library()
 @register.filter
 def can_manage(user, event) -> bool:
     """Whether this user may manage the event (its co-hosts and organisers, and staff)."""
-    return is_event_cohost(user, event)
+    return is_cohost(user, event)

@@ -6,11 +6,9 @@ are sent to log in, anyone else gets 403. The views check input with forms and w
 """
 
 import datetime as dt
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from modus.accounts.permissions import is_event_cohost
 from modus.web.forms import add_service_errors
 
 from .. import services
@@ -31,21 +28,9 @@ from ..forms import (
     people_initial,
 )
 from ..models import Event, Material, Room, Session, SessionRole
+from ..permissions import cohost_required
 
-
-def cohost_only(view):
-    """Load the event of the URL; anonymous visitors log in first, non-co-hosts get 403."""
-
-    @wraps(view)
-    def wrapper(request, slug, *args, **kwargs):
-        event = get_object_or_404(Event.objects.select_related("region", "venue"), slug=slug)
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_event_cohost(request.user, event):
-            raise PermissionDenied
-        return view(request, event, *args, **kwargs)
-
-    return wrapper
+cohost_only = cohost_required(queryset=Event.objects.select_related("region", "venue"))
 
 
 def _agenda_sessions(event: Event) -> list[Session]:

@@ -1,12 +1,10 @@
 import csv
 import io
-from functools import wraps
 
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,32 +13,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from modus.accounts.permissions import is_event_cohost
-
 from .. import selectors_registration as selectors
 from .. import services
 from ..forms_registration import CheckInCodeForm, CheckInSearchForm, RegistrationForm
-from ..models import Event, Registration
+from ..models import Registration
+from ..permissions import cohost_required
 from ..selectors import public_events
 
 PARTICIPANTS_PER_PAGE = 50
 # Errors of the organisation service that belong next to the "new organisation" field.
 NEW_ORGANISATION_ERRORS = {"duplicate_slug", "no_slug", "not_signed_in"}
-
-
-def event_cohosts_only(view):
-    """Anonymous people are sent to log in; others who do not organise this event get 403."""
-
-    @wraps(view)
-    def wrapper(request, slug, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        event = get_object_or_404(Event, slug=slug)
-        if not is_event_cohost(request.user, event):
-            raise PermissionDenied
-        return view(request, event, *args, **kwargs)
-
-    return wrapper
 
 
 def _error_code(error: ValidationError) -> str | None:
@@ -173,7 +155,7 @@ def qr_code(request, token):
 
 
 @require_GET
-@event_cohosts_only
+@cohost_required
 def participants(request, event):
     """Organisers and co-hosts of this event (and staff): its participants, page by page."""
     status = request.GET.get("status")
@@ -231,7 +213,7 @@ def _export_rows(event):
 
 
 @require_GET
-@event_cohosts_only
+@cohost_required
 def participants_export(request, event, fmt):
     """Organisers and co-hosts of this event (and staff): participants as CSV or XLSX."""
     filename = f"{event.slug}-participants.{fmt}"
@@ -269,7 +251,7 @@ def _check_in_result(request, event, registration):
 
 
 @require_http_methods(["GET", "POST"])
-@event_cohosts_only
+@cohost_required
 def check_in(request, event):
     """Organisers and co-hosts of this event (and staff): check participants in on the day."""
     result = None

@@ -3,7 +3,7 @@
 from django import template
 from django.urls import reverse
 
-from modus.accounts.permissions import is_event_cohost
+from modus.events.permissions import is_cohost
 
 from .. import services
 from ..models import MatchmakingSettings
@@ -20,7 +20,7 @@ def matchmaking_link(event, user) -> str:
     mm_settings = MatchmakingSettings.objects.filter(event=event, enabled=True).first()
     if mm_settings is None:
         return ""
-    if is_event_cohost(user, event):
+    if is_cohost(user, event):
         return reverse("matchmaking:schedule", kwargs={"slug": event.slug})
     if services.is_eligible(user, event, mm_settings):
         return reverse("matchmaking:marketplace", kwargs={"slug": event.slug})

@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from modus.accounts.permissions import is_event_cohost
 from modus.events.models import Event, Session
+from modus.events.permissions import is_cohost
 from modus.web.forms import add_service_errors
 
 from .. import services
@@ -72,7 +72,7 @@ def _login_or_403(request, allowed: bool):
 def pitch_call_create(request, event_slug, session_pk):
     """Co-hosts of the event (and staff): attach a call for pitches to a pitching session."""
     event = get_object_or_404(Event, slug=event_slug)
-    if refusal := _login_or_403(request, is_event_cohost(request.user, event)):
+    if refusal := _login_or_403(request, is_cohost(request.user, event)):
         return refusal
     session = get_object_or_404(Session, pk=session_pk, event=event, kind=Session.Kind.PITCHING)
     existing = Call.objects.filter(session=session).first()

@@ -1,0 +1,57 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template import Context, Template
+from django.utils.translation import gettext_lazy
+
+from modus.activity.models import ActionLogEntry
+from modus.activity.registry import describe_actions, label_for
+from modus.activity.selectors import actions_on
+from modus.activity.services import log_action
+from tests.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_action_is_logged_on_its_object_with_who_and_what():
+    organisation = OrganisationFactory()
+    user = UserFactory(full_name="Jana Nováková")
+    entry = log_action(
+        organisation, "directory.organisation.changed", actor=user, data={"name": ["A", "B"]}
+    )
+    assert entry.target == organisation
+    assert entry.actor == user
+    assert entry.data == {"name": ["A", "B"]}
+    assert list(actions_on(organisation)) == [entry]
+
+
+def test_the_log_of_one_object_leaves_out_the_others_and_is_newest_first():
+    first, second = OrganisationFactory(), OrganisationFactory()
+    older = log_action(first, "test.one")
+    log_action(second, "test.other")
+    newer = log_action(first, "test.two")
+    assert list(actions_on(first)) == [newer, older]
+
+
+def test_an_anonymous_actor_is_stored_as_nobody():
+    entry = log_action(OrganisationFactory(), "test.anonymous", actor=AnonymousUser())
+    assert entry.actor is None
+
+
+def test_a_label_is_looked_up_by_code_and_unknown_codes_show_themselves():
+    describe_actions({"test.labelled": gettext_lazy("Something happened")})
+    assert str(label_for("test.labelled")) == "Something happened"
+    assert label_for("test.unknown") == "test.unknown"
+
+
+def test_the_template_tag_shows_the_history(django_assert_max_num_queries):
+    organisation = OrganisationFactory()
+    user = UserFactory(full_name="Piotr Kowalski")
+    describe_actions({"test.shown": gettext_lazy("Capacity changed")})
+    for _ in range(3):
+        log_action(organisation, "test.shown", actor=user, note="80 → 120")
+    template = Template("{% load action_log %}{% action_log target %}")
+    with django_assert_max_num_queries(2):
+        html = template.render(Context({"target": organisation}))
+    assert html.count("Capacity changed: 80 → 120") == 3
+    assert "Piotr Kowalski" in html
+    assert ActionLogEntry.objects.count() == 3
