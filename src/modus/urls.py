@@ -3,10 +3,10 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from modus.web.sitemaps import sitemap_view
+from modus.portal.sitemaps import sitemap_view
 
 urlpatterns = [
-    path("", include("modus.web.urls")),
+    path("", include("modus.portal.urls")),
     path("accounts/", include("modus.accounts.urls")),
     path("directory/", include("modus.directory.urls")),
     path("news/", include("modus.news.urls")),
