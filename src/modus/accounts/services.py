@@ -168,6 +168,13 @@ def add_membership(*, actor, user: User, organisation, role=Membership.Role.MEMB
     return membership
 
 
+def add_founding_admin(user: User, organisation) -> Membership:
+    """The person who adds an organisation to the directory becomes its first admin."""
+    return Membership.objects.create(
+        user=user, organisation=organisation, role=Membership.Role.ADMIN
+    )
+
+
 def remove_membership(*, actor, user: User, organisation) -> None:
     """End the user's membership. Staff or the organisation's admins; the last admin stays."""
     _check_may_manage(actor, organisation)

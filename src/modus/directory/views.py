@@ -11,8 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from modus.accounts.permissions import is_organisation_admin, is_staff
-from modus.events.selectors import organisation_history
-from modus.news.selectors import published_articles
 from modus.web.forms import add_service_errors
 
 from . import selectors, services
@@ -86,19 +84,17 @@ def organisation_import(request):
 
 @require_GET
 def organisation_detail(request, slug):
-    """Public: an organisation's profile, its history across programmes, and news."""
+    """Public: an organisation's profile, its history across programmes, and news (panels of
+    the events and news apps)."""
     try:
         organisation = selectors.organisation_detail(slug)
     except Organisation.DoesNotExist as error:
         raise Http404 from error
-    articles = published_articles().filter(organisations=organisation).order_by("-published_at")
     return render(
         request,
         "directory/organisation_detail.html",
         {
             "organisation": organisation,
-            "history": organisation_history(organisation),
-            "articles": articles[:10],
             "can_edit": is_organisation_admin(request.user, organisation),
         },
     )
@@ -106,7 +102,8 @@ def organisation_detail(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request, slug):
-    """Organisation admins of this organisation (and staff): edit its profile."""
+    """Organisation admins of this organisation (and staff): edit its profile, and see the
+    history of its edits."""
     organisation = get_object_or_404(Organisation.objects.select_related("region"), slug=slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -154,12 +151,12 @@ def region_list(request):
 
 @require_GET
 def region_detail(request, code):
-    """Public: a region, its smart-specialisation priorities, organisations and events."""
+    """Public: a region, its smart-specialisation priorities, organisations and events (a panel
+    of the events app)."""
     region = get_object_or_404(Region.objects.select_related("parent"), code=code.upper())
     organisations = selectors.region_organisations(region)
     shown = list(organisations[:REGION_ORGANISATIONS_SHOWN])
     total = len(shown) if len(shown) < REGION_ORGANISATIONS_SHOWN else organisations.count()
-    events = selectors.region_events(region)
     return render(
         request,
         "directory/region_detail.html",
@@ -170,7 +167,5 @@ def region_detail(request, code):
             "priorities": selectors.region_priorities(region),
             "organisations": shown,
             "organisation_total": total,
-            "upcoming_events": events["upcoming"],
-            "past_events": events["past"],
         },
     )
