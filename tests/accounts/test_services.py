@@ -6,11 +6,9 @@ from modus.accounts import services
 from modus.accounts.models import Membership, Person, User
 from tests.factories import (
     PASSWORD,
-    ArticleFactory,
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
-    ProgrammeFactory,
     UserFactory,
 )
 
@@ -125,27 +123,6 @@ def test_the_last_admin_stays():
             actor=admin.user, user=admin.user, organisation=admin.organisation
         )
     assert caught.value.code == "last_admin"
-
-
-def test_export_personal_data_lists_what_we_hold():
-    user = UserFactory(email="me@example.org", full_name="Me Myself")
-    person = services.profile_of(user)
-    MembershipFactory(user=user, organisation=OrganisationFactory(slug="acme"), role="admin")
-    services.create_api_token(user)
-    programme = ProgrammeFactory(slug="cmr")
-    programme.team.add(user)
-    ArticleFactory()  # articles have no user author yet: nothing to list
-
-    data = services.export_personal_data(user)
-
-    assert data["user"]["email"] == "me@example.org"
-    assert data["person"]["slug"] == person.slug
-    assert data["memberships"][0]["organisation_slug"] == "acme"
-    assert data["memberships"][0]["role"] == "admin"
-    assert len(data["api_tokens"]) == 1
-    assert "key" not in data["api_tokens"][0]
-    assert data["programme_office_of"] == ["cmr"]
-    assert data["articles"] == []
 
 
 def test_erase_user_needs_the_password():

@@ -7,13 +7,12 @@ Views, the API, the admin, the demo loader and management commands all call them
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from modus.web.slugs import free_slug
 
-from . import permissions
+from . import permissions, personal_data
 from .models import Membership, Person, User
 
 
@@ -190,74 +189,7 @@ def remove_membership(*, actor, user: User, organisation) -> None:
     membership.delete()
 
 
-# Personal data ----------------------------------------------------------------------------------
-
-
-def _user_foreign_keys(model):
-    """The fields of ``model`` that point to a user (e.g. an article's author)."""
-    return [
-        field
-        for field in model._meta.get_fields()
-        if field.many_to_one and field.concrete and field.related_model is User
-    ]
-
-
-def _authored_articles(user):
-    from modus.news.models import Article
-
-    articles = []
-    for field in _user_foreign_keys(Article):
-        articles.extend(Article.objects.filter(**{field.name: user}))
-    return articles
-
-
-def export_personal_data(user: User) -> dict:
-    """Everything Modus holds about the user, as JSON-ready data (GDPR art. 15 and 20)."""
-    person = Person.objects.filter(user=user).select_related("organisation").first()
-    memberships = Membership.objects.filter(user=user).select_related("organisation")
-    tokens = Token.objects.filter(user=user)
-    data = {
-        "exported_at": timezone.now().isoformat(),
-        "user": {
-            "email": user.email,
-            "full_name": user.full_name,
-            "preferred_language": user.preferred_language,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "is_staff": user.is_staff,
-        },
-        "person": None,
-        "memberships": [
-            {
-                "organisation": membership.organisation.name,
-                "organisation_slug": membership.organisation.slug,
-                "role": membership.role,
-                "created": membership.created_at.isoformat(),
-            }
-            for membership in memberships
-        ],
-        "api_tokens": [{"created": token.created.isoformat()} for token in tokens],
-        "programme_office_of": list(user.programme_office_of.values_list("slug", flat=True)),
-        "articles": [
-            {
-                "slug": article.slug,
-                "title": article.title,
-                "created": article.created_at.isoformat(),
-            }
-            for article in _authored_articles(user)
-        ],
-    }
-    if person is not None:
-        data["person"] = {
-            "name": person.name,
-            "slug": person.slug,
-            "job_title": person.job_title,
-            "bio": person.bio,
-            "photo": person.photo.name or None,
-            "public": person.public,
-            "organisation": person.organisation.slug if person.organisation else None,
-        }
-    return data
+# Personal data (declared in ``apps.AccountsConfig.ready``) ------------------------------------
 
 
 def person_is_referenced(person: Person) -> bool:
@@ -293,24 +225,36 @@ def anonymise_person(person: Person) -> Person:
     return person
 
 
+def erase_person(user: User) -> None:
+    """The user's person profile is anonymised when other records refer to it, else deleted."""
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        return
+    if person_is_referenced(person):
+        anonymise_person(person)
+    else:
+        _delete_file_after_commit(person.photo)
+        person.delete()
+
+
+def erase_memberships(user: User) -> None:
+    Membership.objects.filter(user=user).delete()
+
+
+def erase_api_tokens(user: User) -> None:
+    Token.objects.filter(user=user).delete()
+
+
 def erase_user(user: User, *, password: str) -> None:
     """Delete the account after checking the password (GDPR art. 17).
 
-    The user, their memberships and token go. Their person profile is anonymised when other
-    records refer to it, otherwise deleted.
+    Every app erases what it declared (``personal_data``): here the person profile, the
+    memberships and the API token. Then the user goes.
     """
     if not user.check_password(password):
         raise AccountError(
             {"password": [AccountError(_("The password is not correct."), code="wrong_password")]}
         )
     with transaction.atomic():
-        person = Person.objects.filter(user=user).first()
-        if person is not None:
-            if person_is_referenced(person):
-                anonymise_person(person)
-            else:
-                _delete_file_after_commit(person.photo)
-                person.delete()
-        Token.objects.filter(user=user).delete()
-        Membership.objects.filter(user=user).delete()
+        personal_data.erase_personal_data(user)
         user.delete()
