@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from modus.accounts import permissions
 from modus.accounts.models import Membership
@@ -7,13 +8,14 @@ from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_only_admins_and_staff_manage_memberships():
+def test_organisation_admins_and_staff_edit_the_profile():
     admin = MembershipFactory(role=Membership.Role.ADMIN)
     member = MembershipFactory(organisation=admin.organisation, role=Membership.Role.MEMBER)
-    assert permissions.may_manage_memberships(admin.user, admin.organisation)
-    assert not permissions.may_manage_memberships(member.user, admin.organisation)
-    assert not permissions.may_manage_memberships(admin.user, OrganisationFactory())
-    assert permissions.may_manage_memberships(UserFactory(is_staff=True), OrganisationFactory())
+    assert permissions.is_organisation_admin(admin.user, admin.organisation)
+    assert not permissions.is_organisation_admin(member.user, admin.organisation)
+    assert not permissions.is_organisation_admin(admin.user, OrganisationFactory())
+    assert permissions.is_organisation_admin(UserFactory(is_staff=True), OrganisationFactory())
+    assert not permissions.is_organisation_admin(AnonymousUser(), admin.organisation)
 
 
 def test_administers_follows_the_role_of_the_membership_and_staff():

@@ -26,8 +26,3 @@ def is_organisation_admin(user, organisation) -> bool:
 def administers(user, membership) -> bool:
     """Whether the user may edit the profile of the organisation of this membership of theirs."""
     return is_staff(user) or membership.role == Membership.Role.ADMIN
-
-
-def may_manage_memberships(user, organisation) -> bool:
-    """Staff and the organisation's admins add and remove its members."""
-    return is_organisation_admin(user, organisation)

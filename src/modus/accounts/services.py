@@ -1,7 +1,7 @@
 """Every change to accounts, people and memberships goes through these functions.
 
 Views, the API, the admin, the demo loader and management commands all call them, so a rule
-(who may add a member, what erasing an account removes) lives in one place.
+(what erasing an account removes, how a person gets a slug) lives in one place.
 """
 
 from django.contrib.auth.password_validation import validate_password
@@ -12,21 +12,12 @@ from rest_framework.authtoken.models import Token
 
 from modus.web.slugs import free_slug
 
-from . import permissions, personal_data
+from . import personal_data
 from .models import Membership, Person, User
 
 
 class AccountError(ValidationError):
     """Input that breaks an accounts rule, with a code (``email_taken``, ``wrong_password``...)."""
-
-
-class MembershipDenied(PermissionDenied):
-    """The acting user may not manage the memberships of this organisation."""
-
-    def __init__(self, message, *, code="not_admin"):
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 # People -----------------------------------------------------------------------------------------
@@ -148,45 +139,11 @@ def delete_api_token(user: User) -> bool:
 # Memberships ------------------------------------------------------------------------------------
 
 
-def _check_may_manage(actor, organisation):
-    if not permissions.may_manage_memberships(actor, organisation):
-        raise MembershipDenied(_("Only an admin of this organisation may manage its members."))
-
-
-def add_membership(*, actor, user: User, organisation, role=Membership.Role.MEMBER) -> Membership:
-    """Make the user a member (or admin) of the organisation. Staff or its admins may."""
-    _check_may_manage(actor, organisation)
-    if role not in Membership.Role.values:
-        raise AccountError(_("Unknown role."), code="unknown_role")
-    membership, created = Membership.objects.get_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
-    )
-    if not created and membership.role != role:
-        membership.role = role
-        membership.save(update_fields=["role"])
-    return membership
-
-
 def add_founding_admin(user: User, organisation) -> Membership:
     """The person who adds an organisation to the directory becomes its first admin."""
     return Membership.objects.create(
         user=user, organisation=organisation, role=Membership.Role.ADMIN
     )
-
-
-def remove_membership(*, actor, user: User, organisation) -> None:
-    """End the user's membership. Staff or the organisation's admins; the last admin stays."""
-    _check_may_manage(actor, organisation)
-    membership = Membership.objects.filter(user=user, organisation=organisation).first()
-    if membership is None:
-        raise AccountError(_("This person is not a member."), code="not_member")
-    if membership.role == Membership.Role.ADMIN and not permissions.is_staff(actor):
-        admins = Membership.objects.filter(organisation=organisation, role=Membership.Role.ADMIN)
-        if admins.count() == 1:
-            raise AccountError(
-                _("The last admin of an organisation cannot be removed."), code="last_admin"
-            )
-    membership.delete()
 
 
 # Personal data (declared in ``apps.AccountsConfig.ready``) ------------------------------------

@@ -41,10 +41,6 @@ class ImportReport:
     unchanged: int = 0
     rejected: list[tuple[int, str]] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not self.rejected
-
     def summary(self) -> str:
         return _(
             "%(created)d created, %(updated)d updated, %(unchanged)d unchanged, "
