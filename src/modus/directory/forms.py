@@ -17,6 +17,7 @@ from .models import (
     Region,
     slug_for,
 )
+from .permissions import may_award
 from .reference import COUNTRY_NAMES, country_name
 
 
@@ -138,7 +139,7 @@ class OrganisationForm(forms.ModelForm):
         if not self.instance.is_cluster:
             for name in self.CLUSTER_FIELDS:
                 del self.fields[name]
-        if not (user and user.is_staff):
+        if not may_award(user):
             for name in self.STAFF_FIELDS:
                 del self.fields[name]
         self.fields["country_code"].help_text = _("Two letters, as NUTS writes them (EL, CZ, PL).")

@@ -10,25 +10,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from modus.accounts.permissions import is_organisation_admin, is_staff
 from modus.web.forms import add_service_errors
 
 from . import selectors, services
 from .forms import DirectorySearchForm, ImportForm, OrganisationForm
 from .models import Organisation, Region
+from .permissions import may_edit_organisation, may_exchange_csv
 
 PAGE_SIZE = 20
 REGION_ORGANISATIONS_SHOWN = 20
 
 
 def staff_only(view):
-    """Anonymous people are sent to log in; signed-in non-staff get 403."""
+    """For the CSV exchange: anonymous people are sent to log in; others who may not, 403."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not is_staff(request.user):
+        if not may_exchange_csv(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -49,7 +49,7 @@ def organisation_list(request):
             "form": form,
             "page_obj": page,
             "query": filters.get("query", ""),
-            "can_export": is_staff(request.user),
+            "can_export": may_exchange_csv(request.user),
         },
     )
 
@@ -95,7 +95,7 @@ def organisation_detail(request, slug):
         "directory/organisation_detail.html",
         {
             "organisation": organisation,
-            "can_edit": is_organisation_admin(request.user, organisation),
+            "can_edit": may_edit_organisation(request.user, organisation),
         },
     )
 
@@ -107,7 +107,7 @@ def organisation_edit(request, slug):
     organisation = get_object_or_404(Organisation.objects.select_related("region"), slug=slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not is_organisation_admin(request.user, organisation):
+    if not may_edit_organisation(request.user, organisation):
         raise PermissionDenied
     if request.method == "POST":
         form = OrganisationForm(

@@ -8,7 +8,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
-from modus.accounts.permissions import is_organisation_admin
 from modus.api.permissions import ReadOnlyOrPredicate
 from modus.api.problems import PROBLEM
 from modus.api.throttling import AnonymousBurstThrottle
@@ -16,13 +15,14 @@ from modus.api.views import PublicReadOnlyViewSet
 
 from .. import selectors
 from ..models import Organisation, Region
+from ..permissions import may_edit_organisation
 from . import serializers
 
 
 class IsOrganisationAdminOrReadOnly(ReadOnlyOrPredicate):
     """Anyone reads; only the organisation's admins (and staff) change it."""
 
-    predicate = staticmethod(is_organisation_admin)
+    predicate = staticmethod(may_edit_organisation)
     message = _("Only an admin of this organisation may change its profile.")
     code = "not_admin"
 

@@ -14,8 +14,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from modus.accounts.permissions import is_staff
-
 from ..forms import (
     CSV_COLUMNS,
     CSV_FIELDS,
@@ -24,6 +22,7 @@ from ..forms import (
     OrganisationRowForm,
 )
 from ..models import Ecosystem, Organisation, Region, slug_for
+from ..permissions import may_exchange_csv
 from ..search import optimise
 from .organisations import (
     OrganisationPermissionError,
@@ -82,7 +81,7 @@ def import_organisations_csv(file_or_text, *, actor=None) -> ImportReport:
 
     Unknown columns are rejected; missing columns leave those fields as they are.
     """
-    if actor is not None and not is_staff(actor):
+    if actor is not None and not may_exchange_csv(actor):
         raise OrganisationPermissionError(
             _("Only platform staff may import organisations."), code="not_staff"
         )

@@ -4,11 +4,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from modus.accounts.permissions import is_organisation_admin
 from modus.accounts.services import add_founding_admin
 from modus.activity.services import log_action
 
 from ..models import AWARDED_FIELDS, PROFILE_FIELDS, Organisation, Region, slug_for
+from ..permissions import may_award, may_edit_organisation
 from ..reference import english_country_name
 from .regions import region_chain_codes
 
@@ -119,12 +119,12 @@ def update_organisation(organisation, *, actor, **fields):
     is written to the action log with the names of the fields it changed.
     """
     _check_fields(fields)
-    if not is_organisation_admin(actor, organisation):
+    if not may_edit_organisation(actor, organisation):
         raise OrganisationPermissionError(
             _("Only an admin of this organisation may change its profile."), code="not_admin"
         )
     changed = changed_fields(organisation, fields)
-    if set(changed) & set(AWARDED_FIELDS) and not actor.is_staff:
+    if set(changed) & set(AWARDED_FIELDS) and not may_award(actor):
         raise OrganisationPermissionError(
             _("Labels and validation are set by the platform staff."), code="not_staff"
         )
