@@ -30,3 +30,11 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def api_client():
+    """A client of the REST API (JSON in and out, token or session credentials)."""
+    from rest_framework.test import APIClient
+
+    return APIClient()

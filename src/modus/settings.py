@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "modus.selection",
     "modus.news",
     "modus.api",
+    "modus.portal",
     "modus.demo",
 ]
 

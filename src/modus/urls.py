@@ -3,10 +3,10 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from modus.web.sitemaps import sitemap_view
+from modus.portal.sitemaps import sitemap_view
 
 urlpatterns = [
-    path("", include("modus.web.urls")),
+    path("", include("modus.portal.urls")),
     path("accounts/", include("modus.accounts.urls")),
     path("directory/", include("modus.directory.urls")),
     path("news/", include("modus.news.urls")),
@@ -14,7 +14,7 @@ urlpatterns = [
     path("events/", include("modus.events.urls")),
     path("matchmaking/", include("modus.matchmaking.urls")),
     path("calls/", include("modus.selection.urls")),
-    path("api/", include("modus.api.urls")),
+    path("api/", include("modus.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap_view, name="sitemap"),

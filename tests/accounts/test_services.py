@@ -6,11 +6,9 @@ from modus.accounts import services
 from modus.accounts.models import Membership, Person, User
 from tests.factories import (
     PASSWORD,
-    ArticleFactory,
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
-    ProgrammeFactory,
     UserFactory,
 )
 
@@ -87,65 +85,11 @@ def test_token_rotation_replaces_the_key():
     assert services.delete_api_token(user) is False
 
 
-def test_organisation_admin_adds_and_removes_members():
-    admin = MembershipFactory(role=Membership.Role.ADMIN)
-    newcomer = UserFactory()
-    membership = services.add_membership(
-        actor=admin.user, user=newcomer, organisation=admin.organisation, role="member"
-    )
-    assert membership.role == "member"
-    services.remove_membership(actor=admin.user, user=newcomer, organisation=admin.organisation)
-    assert not Membership.objects.filter(user=newcomer).exists()
-
-
-def test_admin_of_another_organisation_cannot_add_members():
-    other_admin = MembershipFactory(role=Membership.Role.ADMIN)
-    organisation = OrganisationFactory()
-    with pytest.raises(services.MembershipDenied) as caught:
-        services.add_membership(
-            actor=other_admin.user, user=UserFactory(), organisation=organisation, role="admin"
-        )
-    assert caught.value.code == "not_admin"
-    assert not organisation.memberships.exists()
-
-
-def test_staff_adds_members_anywhere():
-    staff = UserFactory(is_staff=True)
-    organisation = OrganisationFactory()
-    services.add_membership(
-        actor=staff, user=UserFactory(), organisation=organisation, role="admin"
-    )
-    assert organisation.memberships.count() == 1
-
-
-def test_the_last_admin_stays():
-    admin = MembershipFactory(role=Membership.Role.ADMIN)
-    with pytest.raises(ValidationError) as caught:
-        services.remove_membership(
-            actor=admin.user, user=admin.user, organisation=admin.organisation
-        )
-    assert caught.value.code == "last_admin"
-
-
-def test_export_personal_data_lists_what_we_hold():
-    user = UserFactory(email="me@example.org", full_name="Me Myself")
-    person = services.profile_of(user)
-    MembershipFactory(user=user, organisation=OrganisationFactory(slug="acme"), role="admin")
-    services.create_api_token(user)
-    programme = ProgrammeFactory(slug="cmr")
-    programme.team.add(user)
-    ArticleFactory()  # articles have no user author yet: nothing to list
-
-    data = services.export_personal_data(user)
-
-    assert data["user"]["email"] == "me@example.org"
-    assert data["person"]["slug"] == person.slug
-    assert data["memberships"][0]["organisation_slug"] == "acme"
-    assert data["memberships"][0]["role"] == "admin"
-    assert len(data["api_tokens"]) == 1
-    assert "key" not in data["api_tokens"][0]
-    assert data["programme_office_of"] == ["cmr"]
-    assert data["articles"] == []
+def test_the_founder_of_an_organisation_becomes_its_admin():
+    user, organisation = UserFactory(), OrganisationFactory()
+    membership = services.add_founding_admin(user, organisation)
+    assert (membership.user, membership.organisation) == (user, organisation)
+    assert membership.role == Membership.Role.ADMIN
 
 
 def test_erase_user_needs_the_password():

@@ -4,9 +4,9 @@ import io
 import pytest
 from django.core.management import call_command
 
+from modus.directory.forms import CSV_COLUMNS
 from modus.directory.models import Organisation
 from modus.directory.services import (
-    CSV_COLUMNS,
     OrganisationError,
     export_organisations_csv,
     import_organisations_csv,

@@ -2,11 +2,13 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from modus.accounts.models import Membership
+from modus.activity.selectors import actions_on
 from modus.directory.models import Ecosystem, Organisation, Region
 from modus.directory.services import (
     OrganisationError,
     create_organisation,
     load_regions,
+    save_organisation,
     update_organisation,
 )
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -101,3 +103,26 @@ def test_update_rejects_unknown_fields(aviation_cluster):
     staff = UserFactory(is_staff=True)
     with pytest.raises(TypeError):
         update_organisation(aviation_cluster, actor=staff, search_text="spam")
+
+
+def test_a_profile_edit_is_logged_with_the_fields_it_changed(aviation_cluster, ecosystems):
+    admin = MembershipFactory(organisation=aviation_cluster).user
+    update_organisation(
+        aviation_cluster,
+        actor=admin,
+        name=aviation_cluster.name,  # unchanged: not named
+        city="Mošnov",
+        ecosystems=[ecosystems["digital"]],
+    )
+    (entry,) = actions_on(aviation_cluster)
+    assert entry.action == "directory.organisation.edited"
+    assert entry.actor == admin
+    assert entry.data == {"fields": ["city", "ecosystems"]}
+    assert str(entry.label) == "Profile edited"
+    update_organisation(aviation_cluster, actor=admin, city="Mošnov")  # no change, no entry
+    assert actions_on(aviation_cluster).count() == 1
+
+
+def test_the_system_save_writes_no_log(aviation_cluster):
+    save_organisation(slug=aviation_cluster.slug, name="Renamed by an import")
+    assert not actions_on(aviation_cluster).exists()

@@ -227,6 +227,19 @@ def test_admin_edits_the_profile(client, aviation_cluster, ecosystems):
     assert "Drones" in aviation_cluster.search_text
 
 
+def test_the_edit_page_shows_the_history_of_edits(client, aviation_cluster):
+    admin = MembershipFactory(organisation=aviation_cluster, user__full_name="Jana Admin").user
+    client.force_login(admin)
+    assert (
+        "Nothing has been recorded yet." in client.get(edit_url(aviation_cluster)).content.decode()
+    )
+    client.post(edit_url(aviation_cluster), form_data(aviation_cluster, city="Mošnov"))
+    html = client.get(edit_url(aviation_cluster)).content.decode()
+    assert "Profile edited" in html
+    assert "Jana Admin" in html
+    assert "Nothing has been recorded yet." not in html
+
+
 def test_non_cluster_form_has_no_cluster_fields(client, db):
     company = OrganisationFactory(kind=Organisation.Kind.COMPANY)
     client.force_login(MembershipFactory(organisation=company).user)

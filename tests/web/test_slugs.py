@@ -1,7 +1,7 @@
 import pytest
 
 from modus.news.models import Article
-from modus.web.slugs import free_slug
+from modus.web.slugs import ascii_slug, free_slug
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,3 +20,8 @@ def test_free_slug_falls_back_and_may_keep_its_own_slug():
     own = ArticleFactory(slug="report")
     assert free_slug("???", Article.objects.all(), fallback="article") == "article"
     assert free_slug("Report", Article.objects.all(), fallback="x", exclude_pk=own.pk) == "report"
+
+
+def test_ascii_slug_folds_and_cuts():
+    assert ascii_slug("Žlutá Říčka, Brno–Ostrava") == "zluta-ricka-brnoostrava"
+    assert ascii_slug("Moravskoslezský kraj", max_length=5) == "morav"

@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
+from modus.web.tasks import send_email
 from modus.web.uploads import check_image_upload
 
 from .models import Person
@@ -91,8 +92,6 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from modus.web.tasks import send_email
-
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         html_body = (

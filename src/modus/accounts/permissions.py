@@ -1,4 +1,9 @@
-"""Small named predicates: who may do what. Views, the API and services compose them."""
+"""Small named predicates: who may do what. Views, the API and services compose them.
+
+These need nothing but the user and memberships; a rule about another app's objects lives in that
+app's ``permissions`` (``programmes.permissions.is_programme_office``,
+``events.permissions.is_cohost``).
+"""
 
 from .models import Membership
 
@@ -18,35 +23,6 @@ def is_organisation_admin(user, organisation) -> bool:
     ).exists()
 
 
-def is_programme_office(user, programme) -> bool:
-    """A member of the programme's office (its team), or staff."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return user.is_staff or programme.team.filter(pk=user.pk).exists()
-
-
-def administered_organisations(user):
-    """The organisations whose profile this user may edit."""
-    from modus.directory.models import Organisation
-
-    if not (user and user.is_authenticated and user.is_active):
-        return Organisation.objects.none()
-    if user.is_staff:
-        return Organisation.objects.all()
-    return Organisation.objects.filter(
-        memberships__user=user, memberships__role=Membership.Role.ADMIN
-    )
-
-
-def is_participant(user) -> bool:
-    """Any active, logged-in user with a person profile (see ``roles``)."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    from .models import Person
-
-    return Person.objects.filter(user=user).exists()
-
-
-def may_manage_memberships(user, organisation) -> bool:
-    """Staff and the organisation's admins add and remove its members."""
-    return is_organisation_admin(user, organisation)
+def administers(user, membership) -> bool:
+    """Whether the user may edit the profile of the organisation of this membership of theirs."""
+    return is_staff(user) or membership.role == Membership.Role.ADMIN

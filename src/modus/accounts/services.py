@@ -1,33 +1,23 @@
 """Every change to accounts, people and memberships goes through these functions.
 
 Views, the API, the admin, the demo loader and management commands all call them, so a rule
-(who may add a member, what erasing an account removes) lives in one place.
+(what erasing an account removes, how a person gets a slug) lives in one place.
 """
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from modus.web.slugs import free_slug
 
-from . import permissions
+from . import personal_data
 from .models import Membership, Person, User
 
 
 class AccountError(ValidationError):
     """Input that breaks an accounts rule, with a code (``email_taken``, ``wrong_password``...)."""
-
-
-class MembershipDenied(PermissionDenied):
-    """The acting user may not manage the memberships of this organisation."""
-
-    def __init__(self, message, *, code="not_admin"):
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 # People -----------------------------------------------------------------------------------------
@@ -149,108 +139,14 @@ def delete_api_token(user: User) -> bool:
 # Memberships ------------------------------------------------------------------------------------
 
 
-def _check_may_manage(actor, organisation):
-    if not permissions.may_manage_memberships(actor, organisation):
-        raise MembershipDenied(_("Only an admin of this organisation may manage its members."))
-
-
-def add_membership(*, actor, user: User, organisation, role=Membership.Role.MEMBER) -> Membership:
-    """Make the user a member (or admin) of the organisation. Staff or its admins may."""
-    _check_may_manage(actor, organisation)
-    if role not in Membership.Role.values:
-        raise AccountError(_("Unknown role."), code="unknown_role")
-    membership, created = Membership.objects.get_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
+def add_founding_admin(user: User, organisation) -> Membership:
+    """The person who adds an organisation to the directory becomes its first admin."""
+    return Membership.objects.create(
+        user=user, organisation=organisation, role=Membership.Role.ADMIN
     )
-    if not created and membership.role != role:
-        membership.role = role
-        membership.save(update_fields=["role"])
-    return membership
 
 
-def remove_membership(*, actor, user: User, organisation) -> None:
-    """End the user's membership. Staff or the organisation's admins; the last admin stays."""
-    _check_may_manage(actor, organisation)
-    membership = Membership.objects.filter(user=user, organisation=organisation).first()
-    if membership is None:
-        raise AccountError(_("This person is not a member."), code="not_member")
-    if membership.role == Membership.Role.ADMIN and not permissions.is_staff(actor):
-        admins = Membership.objects.filter(organisation=organisation, role=Membership.Role.ADMIN)
-        if admins.count() == 1:
-            raise AccountError(
-                _("The last admin of an organisation cannot be removed."), code="last_admin"
-            )
-    membership.delete()
-
-
-# Personal data ----------------------------------------------------------------------------------
-
-
-def _user_foreign_keys(model):
-    """The fields of ``model`` that point to a user (e.g. an article's author)."""
-    return [
-        field
-        for field in model._meta.get_fields()
-        if field.many_to_one and field.concrete and field.related_model is User
-    ]
-
-
-def _authored_articles(user):
-    from modus.news.models import Article
-
-    articles = []
-    for field in _user_foreign_keys(Article):
-        articles.extend(Article.objects.filter(**{field.name: user}))
-    return articles
-
-
-def export_personal_data(user: User) -> dict:
-    """Everything Modus holds about the user, as JSON-ready data (GDPR art. 15 and 20)."""
-    person = Person.objects.filter(user=user).select_related("organisation").first()
-    memberships = Membership.objects.filter(user=user).select_related("organisation")
-    tokens = Token.objects.filter(user=user)
-    data = {
-        "exported_at": timezone.now().isoformat(),
-        "user": {
-            "email": user.email,
-            "full_name": user.full_name,
-            "preferred_language": user.preferred_language,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "is_staff": user.is_staff,
-        },
-        "person": None,
-        "memberships": [
-            {
-                "organisation": membership.organisation.name,
-                "organisation_slug": membership.organisation.slug,
-                "role": membership.role,
-                "created": membership.created_at.isoformat(),
-            }
-            for membership in memberships
-        ],
-        "api_tokens": [{"created": token.created.isoformat()} for token in tokens],
-        "programme_office_of": list(user.programme_office_of.values_list("slug", flat=True)),
-        "articles": [
-            {
-                "slug": article.slug,
-                "title": article.title,
-                "created": article.created_at.isoformat(),
-            }
-            for article in _authored_articles(user)
-        ],
-    }
-    if person is not None:
-        data["person"] = {
-            "name": person.name,
-            "slug": person.slug,
-            "job_title": person.job_title,
-            "bio": person.bio,
-            "photo": person.photo.name or None,
-            "public": person.public,
-            "organisation": person.organisation.slug if person.organisation else None,
-        }
-    return data
+# Personal data (declared in ``apps.AccountsConfig.ready``) ------------------------------------
 
 
 def person_is_referenced(person: Person) -> bool:
@@ -286,24 +182,36 @@ def anonymise_person(person: Person) -> Person:
     return person
 
 
+def erase_person(user: User) -> None:
+    """The user's person profile is anonymised when other records refer to it, else deleted."""
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        return
+    if person_is_referenced(person):
+        anonymise_person(person)
+    else:
+        _delete_file_after_commit(person.photo)
+        person.delete()
+
+
+def erase_memberships(user: User) -> None:
+    Membership.objects.filter(user=user).delete()
+
+
+def erase_api_tokens(user: User) -> None:
+    Token.objects.filter(user=user).delete()
+
+
 def erase_user(user: User, *, password: str) -> None:
     """Delete the account after checking the password (GDPR art. 17).
 
-    The user, their memberships and token go. Their person profile is anonymised when other
-    records refer to it, otherwise deleted.
+    Every app erases what it declared (``personal_data``): here the person profile, the
+    memberships and the API token. Then the user goes.
     """
     if not user.check_password(password):
         raise AccountError(
             {"password": [AccountError(_("The password is not correct."), code="wrong_password")]}
         )
     with transaction.atomic():
-        person = Person.objects.filter(user=user).first()
-        if person is not None:
-            if person_is_referenced(person):
-                anonymise_person(person)
-            else:
-                _delete_file_after_commit(person.photo)
-                person.delete()
-        Token.objects.filter(user=user).delete()
-        Membership.objects.filter(user=user).delete()
+        personal_data.erase_personal_data(user)
         user.delete()

@@ -12,9 +12,8 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rest_framework.authtoken.models import Token
 
-from . import selectors, services
+from . import personal_data, selectors, services
 from .forms import (
     EmailAuthenticationForm,
     EraseAccountForm,
@@ -22,7 +21,7 @@ from .forms import (
     QueuedPasswordResetForm,
     SignUpForm,
 )
-from .permissions import administered_organisations
+from .permissions import administers
 
 
 class LoginView(auth_views.LoginView):
@@ -127,16 +126,15 @@ def profile(request):
         person.refresh_from_db()
     else:
         form = ProfileForm(instance=person, initial=initial)
-    administered = set(administered_organisations(request.user).values_list("pk", flat=True))
     memberships = [
-        (membership, membership.organisation_id in administered)
+        (membership, administers(request.user, membership))
         for membership in selectors.memberships_of(request.user)
     ]
     context = {
         "form": form,
         "person": person,
         "memberships": memberships,
-        "token": Token.objects.filter(user=request.user).first(),
+        "token": selectors.api_token_of(request.user),
     }
     return render(request, "accounts/profile.html", context)
 
@@ -163,7 +161,7 @@ def token_delete(request):
 @login_required
 def export_data(request):
     """Logged-in users. Download everything Modus holds about them, as JSON."""
-    data = services.export_personal_data(request.user)
+    data = personal_data.export_personal_data(request.user)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",

@@ -1,19 +1,26 @@
-"""Who may use the API's write methods; reads are public. Built on ``accounts.permissions``."""
+"""Bases for who may use the API's write methods; reads are public.
 
-from django.utils.translation import gettext_lazy as _
+An app's API names its rule with a predicate of its own ``permissions`` module, e.g.::
+
+    class IsOrganisationAdminOrReadOnly(ReadOnlyOrPredicate):
+        predicate = staticmethod(is_organisation_admin)
+        message = _("Only an admin of this organisation may change its profile.")
+        code = "not_admin"
+"""
+
 from rest_framework import permissions
 
-from modus.accounts.permissions import is_organisation_admin
 
+class ReadOnlyOrPredicate(permissions.BasePermission):
+    """Anyone reads; writers must be signed in and pass ``predicate(user, obj)``.
 
-class IsOrganisationAdminOrReadOnly(permissions.BasePermission):
-    """Anyone reads; only the organisation's admins (and staff) change it.
-
-    Anonymous writers get 401 (the view asks for credentials), signed-in strangers 403.
+    Anonymous writers get 401 (the view asks for credentials), signed-in users the predicate
+    refuses get 403 with ``code``.
     """
 
-    message = _("Only an admin of this organisation may change its profile.")
-    code = "not_admin"
+    predicate = None  # (user, obj) -> bool, set by each subclass
+    message = None
+    code = "permission_denied"
 
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
@@ -23,4 +30,4 @@ class IsOrganisationAdminOrReadOnly(permissions.BasePermission):
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS:
             return True
-        return is_organisation_admin(request.user, obj)
+        return bool(self.predicate(request.user, obj))

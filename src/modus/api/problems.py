@@ -17,6 +17,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers
 from rest_framework.exceptions import ErrorDetail
 from rest_framework.settings import api_settings
@@ -126,3 +127,7 @@ class ProblemSerializer(serializers.Serializer):
         required=False,
         help_text="Validation errors: codes for each field.",
     )
+
+
+PROBLEM = OpenApiResponse(ProblemSerializer, description="A problem document (RFC 9457).")
+"""The schema of an error response, for ``extend_schema(responses={404: PROBLEM, ...})``."""

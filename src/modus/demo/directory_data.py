@@ -4,6 +4,7 @@ Names, places and regions are facts (see the facts file); every description is o
 No figures are invented: member counts and labels are left empty.
 """
 
+from modus.accounts.services import ensure_person
 from modus.directory.models import Ecosystem, Organisation, Region
 from modus.directory.services import save_organisation, save_priority
 
@@ -156,8 +157,6 @@ def load(*, log=print) -> None:
             ecosystems=[ecosystems[key] for key in keys],
         )
     log(f"Smart-specialisation priorities of Śląskie: {len(SLASKIE_PRIORITIES)}.")
-
-    from modus.accounts.services import ensure_person
 
     ensure_person(
         name="Petr Tomasek",

@@ -7,6 +7,8 @@ the seed article links to the Katowice edition).
 
 from django.db import transaction
 
+from modus.directory.services import load_regions
+
 from . import (
     directory_data,
     event_agenda,
@@ -22,8 +24,6 @@ DEFAULT_SYNTHETIC_ORGANISATIONS = 300
 
 
 def load_demo(*, organisations: int = DEFAULT_SYNTHETIC_ORGANISATIONS, log=print) -> None:
-    from modus.directory.services import load_regions
-
     created = load_regions()
     log(f"Regions and ecosystems: {created} new.")
     with transaction.atomic():

@@ -25,6 +25,9 @@ from modus.matchmaking.models import (
     MeetingRequest,
     ScheduleVersion,
 )
+from modus.matchmaking.services import build_instance, slots
+from modus.matchmaking.services_changes import store_version
+from modus.scheduling import solve
 
 from . import synthetic
 from .event_agenda import KATOWICE_SLUG, WARSAW
@@ -271,8 +274,6 @@ def _requests(event: Event, profiles: list[MarketplaceProfile]) -> int:
 
 def _availability(profiles: list[MarketplaceProfile], mm_settings) -> None:
     """A few arrive late or leave early."""
-    from modus.matchmaking.services import slots
-
     slot_ids = [slot.id for slot in slots(mm_settings)]
     rng = random.Random(f"{SEED}:availability")
     have = set(
@@ -294,10 +295,6 @@ def _availability(profiles: list[MarketplaceProfile], mm_settings) -> None:
 
 def _schedule(event: Event) -> ScheduleVersion:
     """The engine's schedule, published once (without e-mails to invented addresses)."""
-    from modus.matchmaking.services import build_instance
-    from modus.matchmaking.services_changes import store_version
-    from modus.scheduling import solve
-
     published = ScheduleVersion.objects.filter(
         event=event, status=ScheduleVersion.Status.PUBLISHED
     ).first()

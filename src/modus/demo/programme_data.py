@@ -11,6 +11,7 @@ from modus.directory.models import Organisation, Region
 from modus.events.models import Event, EventOrganiser
 from modus.events.services import save_event
 from modus.programmes.services import save_programme
+from modus.web.slugs import ascii_slug
 
 PROGRAMME_SLUG = "clusters-meet-regions"
 KATOWICE_SLUG = "clusters-meet-regions-katowice-2022"
@@ -119,7 +120,7 @@ def load(*, log=print) -> None:
     )
     regions = Region.objects.in_bulk([edition[3] for edition in EDITIONS])
     for number, city, country, code, first, last, summary in EDITIONS:
-        slug = f"clusters-meet-regions-{_ascii(city)}-{first[0]}"
+        slug = f"clusters-meet-regions-{ascii_slug(city)}-{first[0]}"
         save_event(
             slug=slug,
             name=f"Clusters meet Regions: {city}",
@@ -143,11 +144,3 @@ def load(*, log=print) -> None:
             event=katowice, organisation=Organisation.objects.get(slug=org_slug), role=role
         )
     log(f"Programme '{programme.name}' with {len(EDITIONS)} editions.")
-
-
-def _ascii(text: str) -> str:
-    import unicodedata
-
-    from django.utils.text import slugify
-
-    return slugify(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())

@@ -26,10 +26,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 
 from modus.accounts.models import Membership
 from modus.directory.models import Ecosystem, Organisation, Region
 from modus.events.models import Event, Registration, Session
+from modus.matchmaking.pdf import fonts
 from modus.programmes.models import Programme
 from modus.selection import services
 from modus.selection.models import (
@@ -219,11 +222,6 @@ def _fold(text: str) -> str:
 
 def pdf(title: str, lines: list[str]) -> bytes:
     """A one-page PDF (invariant: the same text gives the same bytes)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
-
-    from modus.matchmaking.pdf import fonts
-
     regular, bold, unicode = fonts()
     text = (lambda s: s) if unicode else _fold
     buffer = io.BytesIO()

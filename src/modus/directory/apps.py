@@ -1,14 +1,15 @@
 from django.apps import AppConfig
+from django.db import connections
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from modus.activity.registry import describe_actions
+
+from . import search
 
 
 def _ensure_search_index(sender, using, **kwargs):
     """SQLite drops triggers when a migration rebuilds the organisation table; put them back."""
-    from django.db import connections
-
-    from . import search
-
     connection = connections[using]
     if connection.vendor == "sqlite":
         search.install(connection)
@@ -21,3 +22,4 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_search_index, sender=self, dispatch_uid="directory-search")
+        describe_actions({"directory.organisation.edited": _("Profile edited")})

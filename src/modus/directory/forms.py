@@ -1,14 +1,24 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from modus.web.uploads import check_image_upload
 from modus.web.widgets import QuickSelect
 
-from .models import Ecosystem, Organisation, Region
+from .models import (
+    AWARDED_FIELDS,
+    CLUSTER_FIELDS,
+    PROFILE_FIELDS,
+    Ecosystem,
+    Organisation,
+    Region,
+    slug_for,
+)
+from .permissions import may_award
 from .reference import COUNTRY_NAMES, country_name
-from .services import PROFILE_FIELDS
 
 
 class DirectorySearchForm(forms.Form):
@@ -91,15 +101,8 @@ class OrganisationForm(forms.ModelForm):
     Cluster fields appear for cluster kinds; the label and validation status only for staff.
     """
 
-    CLUSTER_FIELDS = [
-        "members_sme",
-        "members_large",
-        "members_research",
-        "members_public",
-        "members_other",
-        "management_staff_fte",
-    ]
-    STAFF_FIELDS = ["label", "label_date", "validation_status"]
+    CLUSTER_FIELDS = CLUSTER_FIELDS
+    STAFF_FIELDS = AWARDED_FIELDS
 
     region = forms.ModelChoiceField(
         label=_("Region (NUTS code)"),
@@ -136,7 +139,7 @@ class OrganisationForm(forms.ModelForm):
         if not self.instance.is_cluster:
             for name in self.CLUSTER_FIELDS:
                 del self.fields[name]
-        if not (user and user.is_staff):
+        if not may_award(user):
             for name in self.STAFF_FIELDS:
                 del self.fields[name]
         self.fields["country_code"].help_text = _("Two letters, as NUTS writes them (EL, CZ, PL).")
@@ -191,3 +194,113 @@ class ImportForm(forms.Form):
                 },
             )
         return upload
+
+
+# CSV exchange ----------------------------------------------------------------------------------
+
+# The file's columns: the slug, then every profile field but the logo, in profile order. The
+# region is written as its NUTS code; lists (ecosystem keys, technology fields) joined with ";".
+CSV_FIELDS = [name for name in PROFILE_FIELDS if name != "logo"]
+CSV_NAMES = {"region": "region_code"}
+CSV_COLUMNS = ["slug", *(CSV_NAMES.get(name, name) for name in CSV_FIELDS)]
+LIST_SEPARATOR = ";"
+
+
+def _split(value: str) -> list[str]:
+    return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
+
+
+def _csv_formfield(db_field, **kwargs):
+    """A cell read by the model field's own rules (and validators); only the name and the kind
+    may be required (the kind only when the file has its column)."""
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    elif isinstance(db_field, models.DateField):
+        kwargs["input_formats"] = ["%Y-%m-%d"]
+    elif isinstance(db_field, models.TextField):
+        kwargs["strip"] = False
+    elif isinstance(db_field, models.DecimalField):
+        kwargs["min_value"] = 0
+    # The model's ranges (a founding year from 1800 to 2100); other checks the form field has.
+    kwargs["validators"] = [
+        v for v in db_field.validators if isinstance(v, MinValueValidator | MaxValueValidator)
+    ]
+    field = db_field.formfield(**kwargs)
+    field.required = db_field.name in ("name", "kind")
+    return field
+
+
+class OrganisationRowForm(forms.Form):
+    """Validates one CSV row; field names are the CSV columns. The plain fields follow the
+    model's; the columns below are the ones the file writes differently."""
+
+    slug = forms.SlugField(max_length=220, required=False)
+    country_code = forms.RegexField(regex=r"^[A-Z]{2}$", required=False)
+    region_code = forms.CharField(max_length=8, required=False)
+    ecosystems = forms.CharField(required=False)
+    technology_fields = forms.CharField(required=False)
+
+    def __init__(self, *args, ecosystems_by_key, regions_by_code, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ecosystems_by_key = ecosystems_by_key
+        self.regions_by_code = regions_by_code
+
+    def clean_region_code(self):
+        code = self.cleaned_data["region_code"].strip().upper()
+        if code and code not in self.regions_by_code:
+            raise forms.ValidationError(_("unknown region code “%(code)s”") % {"code": code})
+        return self.regions_by_code.get(code) if code else None
+
+    def clean_ecosystems(self):
+        keys = _split(self.cleaned_data["ecosystems"])
+        unknown = [key for key in keys if key not in self.ecosystems_by_key]
+        if unknown:
+            raise forms.ValidationError(
+                _("unknown ecosystem key “%(key)s”") % {"key": ", ".join(unknown)}
+            )
+        return [self.ecosystems_by_key[key] for key in keys]
+
+    def clean_technology_fields(self):
+        return _split(self.cleaned_data["technology_fields"])
+
+    def clean(self):
+        data = super().clean()
+        region = data.get("region_code")
+        country = data.get("country_code")
+        if region and country and region.country_code != country:
+            self.add_error(
+                "region_code",
+                _("region %(code)s is not in country %(country)s")
+                % {"code": region.code, "country": country},
+            )
+        if "name" in data and not data.get("slug"):
+            data["slug"] = slug_for(data["name"])
+            if not data["slug"]:
+                self.add_error("name", _("the name needs at least one letter or digit"))
+        return data
+
+    def first_error(self) -> str:
+        for name, errors in self.errors.items():
+            message = errors[0]
+            if errors.as_data()[0].code == "required":
+                return _("missing %(column)s") % {"column": name}
+            if name in ("kind", "label", "validation_status") and "choice" in (
+                errors.as_data()[0].code or ""
+            ):
+                return _("unknown %(column)s “%(value)s”") % {
+                    "column": name,
+                    "value": self.data.get(name, ""),
+                }
+            return f"{name}: {message}" if name != "__all__" else message
+        return ""
+
+
+_declared = dict(OrganisationRowForm.base_fields)
+_from_model = forms.fields_for_model(
+    Organisation,
+    fields=[name for name in CSV_COLUMNS if name not in _declared],
+    formfield_callback=_csv_formfield,
+)
+OrganisationRowForm.base_fields = {
+    column: _declared.get(column) or _from_model[column] for column in CSV_COLUMNS
+}

@@ -3,6 +3,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from modus.web.slugs import ascii_slug
+
+from .reference import ECOSYSTEM_LABELS
+
 
 class Ecosystem(models.Model):
     """One of the EU's 14 industrial ecosystems. ``key`` is stable; ``label`` is for display."""
@@ -22,8 +26,6 @@ class Ecosystem(models.Model):
     @property
     def display_label(self) -> str:
         """The label in the reader's language (the stored label is the English one)."""
-        from .reference import ECOSYSTEM_LABELS
-
         return str(ECOSYSTEM_LABELS.get(self.key, self.label))
 
 
@@ -82,6 +84,43 @@ class SmartSpecialisationPriority(models.Model):
 
     def __str__(self):
         return f"{self.region.code}: {self.title}"
+
+
+# An organisation's profile: the fields people edit, in the order they read them. This is the
+# one list: the edit form, the services, the CSV exchange and the API derive theirs from it.
+CLUSTER_FIELDS = (
+    "members_sme",
+    "members_large",
+    "members_research",
+    "members_public",
+    "members_other",
+    "management_staff_fte",
+)
+# Awarded by others: only platform staff change them.
+AWARDED_FIELDS = ("label", "label_date", "validation_status")
+PROFILE_FIELDS = (
+    "name",
+    "acronym",
+    "kind",
+    "description",
+    "website",
+    "email",
+    "phone",
+    "city",
+    "country_code",
+    "region",
+    "founded_year",
+    "logo",
+    "ecosystems",
+    "technology_fields",
+    *CLUSTER_FIELDS,
+    *AWARDED_FIELDS,
+)
+
+
+def slug_for(name: str) -> str:
+    """An ASCII slug for an organisation name ("Śląskie Klaster" → "slaskie-klaster")."""
+    return ascii_slug(name, max_length=220)
 
 
 class Organisation(models.Model):

@@ -2,15 +2,18 @@
 
 from django.db.models import Prefetch
 
-from modus.events.selectors import past_events, upcoming_events
-
 from . import search
 from .models import Ecosystem, Organisation, Region, SmartSpecialisationPriority
 
 
+def ecosystems():
+    """The industrial ecosystems in their official order."""
+    return Ecosystem.objects.order_by("position", "label")
+
+
 def organisations():
     return Organisation.objects.select_related("region").prefetch_related(
-        Prefetch("ecosystems", queryset=Ecosystem.objects.order_by("position", "label"))
+        Prefetch("ecosystems", queryset=ecosystems())
     )
 
 
@@ -46,10 +49,6 @@ def organisation_detail(slug):
     return organisations().get(slug=slug)
 
 
-def countries():
-    return Region.objects.filter(level=0).order_by("name")
-
-
 def regions_by_country():
     """Countries (level 0) with their NUTS 2 regions, as (country, [regions]) pairs."""
     rows = Region.objects.filter(level__in=(0, 2)).order_by("code")
@@ -73,16 +72,20 @@ def region_ancestors(region):
 
 def region_priorities(region):
     return SmartSpecialisationPriority.objects.filter(region=region).prefetch_related(
-        Prefetch("ecosystems", queryset=Ecosystem.objects.order_by("position", "label"))
+        Prefetch("ecosystems", queryset=ecosystems())
+    )
+
+
+def regions_with_priorities():
+    """Every region with the codes of its sub-regions and its priorities (for the API)."""
+    priorities = SmartSpecialisationPriority.objects.order_by("position", "title").prefetch_related(
+        Prefetch("ecosystems", queryset=ecosystems())
+    )
+    return Region.objects.order_by("code").prefetch_related(
+        Prefetch("children", queryset=Region.objects.order_by("code").only("code", "parent")),
+        Prefetch("priorities", queryset=priorities),
     )
 
 
 def region_organisations(region):
     return search_organisations(region=region)
-
-
-def region_events(region, *, limit=10):
-    return {
-        "upcoming": list(upcoming_events(region=region, limit=limit)),
-        "past": list(past_events(region=region, limit=limit)),
-    }

@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Q
 from django.urls import reverse
 
 from .models import Organisation, Region
@@ -22,8 +23,6 @@ class RegionSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        from django.db.models import Q
-
         return (
             Region.objects.filter(
                 Q(level__lte=2) | Q(organisations__isnull=False) | Q(priorities__isnull=False)

@@ -10,27 +10,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from modus.accounts.permissions import is_organisation_admin, is_staff
-from modus.events.selectors import organisation_history
-from modus.news.selectors import published_articles
 from modus.web.forms import add_service_errors
 
 from . import selectors, services
 from .forms import DirectorySearchForm, ImportForm, OrganisationForm
 from .models import Organisation, Region
+from .permissions import may_edit_organisation, may_exchange_csv
 
 PAGE_SIZE = 20
 REGION_ORGANISATIONS_SHOWN = 20
 
 
 def staff_only(view):
-    """Anonymous people are sent to log in; signed-in non-staff get 403."""
+    """For the CSV exchange: anonymous people are sent to log in; others who may not, 403."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not is_staff(request.user):
+        if not may_exchange_csv(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -51,7 +49,7 @@ def organisation_list(request):
             "form": form,
             "page_obj": page,
             "query": filters.get("query", ""),
-            "can_export": is_staff(request.user),
+            "can_export": may_exchange_csv(request.user),
         },
     )
 
@@ -86,31 +84,30 @@ def organisation_import(request):
 
 @require_GET
 def organisation_detail(request, slug):
-    """Public: an organisation's profile, its history across programmes, and news."""
+    """Public: an organisation's profile, its history across programmes, and news (panels of
+    the events and news apps)."""
     try:
         organisation = selectors.organisation_detail(slug)
     except Organisation.DoesNotExist as error:
         raise Http404 from error
-    articles = published_articles().filter(organisations=organisation).order_by("-published_at")
     return render(
         request,
         "directory/organisation_detail.html",
         {
             "organisation": organisation,
-            "history": organisation_history(organisation),
-            "articles": articles[:10],
-            "can_edit": is_organisation_admin(request.user, organisation),
+            "can_edit": may_edit_organisation(request.user, organisation),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request, slug):
-    """Organisation admins of this organisation (and staff): edit its profile."""
+    """Organisation admins of this organisation (and staff): edit its profile, and see the
+    history of its edits."""
     organisation = get_object_or_404(Organisation.objects.select_related("region"), slug=slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not is_organisation_admin(request.user, organisation):
+    if not may_edit_organisation(request.user, organisation):
         raise PermissionDenied
     if request.method == "POST":
         form = OrganisationForm(
@@ -154,12 +151,12 @@ def region_list(request):
 
 @require_GET
 def region_detail(request, code):
-    """Public: a region, its smart-specialisation priorities, organisations and events."""
+    """Public: a region, its smart-specialisation priorities, organisations and events (a panel
+    of the events app)."""
     region = get_object_or_404(Region.objects.select_related("parent"), code=code.upper())
     organisations = selectors.region_organisations(region)
     shown = list(organisations[:REGION_ORGANISATIONS_SHOWN])
     total = len(shown) if len(shown) < REGION_ORGANISATIONS_SHOWN else organisations.count()
-    events = selectors.region_events(region)
     return render(
         request,
         "directory/region_detail.html",
@@ -170,7 +167,5 @@ def region_detail(request, code):
             "priorities": selectors.region_priorities(region),
             "organisations": shown,
             "organisation_total": total,
-            "upcoming_events": events["upcoming"],
-            "past_events": events["past"],
         },
     )

@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        from django.utils import timezone
-
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
 
@@ -71,8 +70,6 @@ class Article(models.Model):
     @property
     def is_public(self) -> bool:
         """Published and its publication time has come."""
-        from django.utils import timezone
-
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None

@@ -1,5 +1,6 @@
 """Reusable reads of news articles, with the related rows each page needs."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 
 from modus.accounts.permissions import is_staff
@@ -37,3 +38,18 @@ def article_for_viewer(slug, user):
     """The article with this slug if ``user`` may read it (drafts: staff only), else None."""
     articles = Article.objects.all() if is_staff(user) else Article.objects.published()
     return _with_links(articles).filter(slug=slug).first()
+
+
+def articles_by_author(user) -> list[dict]:
+    """The articles written by the user, for the personal-data export: those whose fields point
+    to the user (articles have no user author yet, so the list is empty for now)."""
+    author_fields = [
+        field.name
+        for field in Article._meta.get_fields()
+        if field.many_to_one and field.concrete and field.related_model is get_user_model()
+    ]
+    return [
+        {"slug": article.slug, "title": article.title, "created": article.created_at.isoformat()}
+        for name in author_fields
+        for article in Article.objects.filter(**{name: user})
+    ]

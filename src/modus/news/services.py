@@ -5,6 +5,9 @@ behind it (management commands run by the operator, the demo loader); any real u
 Every body that reaches the database has passed through :func:`sanitise_html`.
 """
 
+import html as html_module
+import zoneinfo
+
 import nh3
 from django.conf import settings
 from django.db import transaction
@@ -14,6 +17,7 @@ from django.utils.translation import gettext as _
 from modus.accounts.permissions import is_staff
 from modus.web.slugs import free_slug
 
+from . import parsing
 from .errors import NewsError, NewsImportError, NewsPermissionError
 from .models import Article
 
@@ -106,8 +110,6 @@ def sanitise_html(html: str) -> str:
 
 def plain_text(html: str) -> str:
     """The text of an HTML fragment, without any tags."""
-    import html as html_module
-
     return html_module.unescape(nh3.clean(html or "", tags=set())).strip()
 
 
@@ -320,8 +322,6 @@ def _decode(content) -> str:
 
 
 def _aware(created, time_zone):
-    import zoneinfo
-
     if created is None:
         return timezone.now()
     if time_zone is None:
@@ -349,8 +349,6 @@ def import_news_page(
     :class:`NewsImportError` with a code: empty, binary, too_large, no_title, title_too_long,
     bad_created, bad_type.
     """
-    from . import parsing
-
     _check_actor(actor)
     has_extension = "." in filename.rsplit("/", 1)[-1]
     if has_extension and not filename.lower().endswith(IMPORT_EXTENSIONS):

@@ -1,8 +1,7 @@
 from django.urls import path
 
-from modus.events.feeds import ProgrammeEventsFeed
-
 from . import views
+from .feeds import ProgrammeEventsFeed
 
 app_name = "programmes"
 

@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from modus.accounts.permissions import is_programme_office
 from modus.directory.reference import country_name
+from modus.programmes.permissions import is_programme_office
 
 from . import selectors
 

@@ -3,8 +3,8 @@
 from django.db.models import Q
 
 from modus.accounts.models import Membership
-from modus.accounts.permissions import is_programme_office
 from modus.events.permissions import is_cohost
+from modus.programmes.permissions import is_programme_office
 
 from .models import Application, Call, Review
 

@@ -9,4 +9,4 @@ class WebConfig(AppConfig):
 
     def ready(self):
         # Background jobs bind to our configured Celery app (inline without a broker).
-        from modus import celery  # noqa: F401
+        from modus import celery  # noqa: F401, PLC0415 (binds Celery to the loaded settings)

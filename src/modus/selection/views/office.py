@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from modus.accounts.permissions import is_programme_office
 from modus.programmes.models import Programme
+from modus.programmes.permissions import is_programme_office
 from modus.web.forms import add_service_errors
 
 from .. import services

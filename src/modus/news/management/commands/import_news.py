@@ -1,3 +1,4 @@
+import zoneinfo
 from pathlib import Path
 
 from django.conf import settings
@@ -36,8 +37,6 @@ class Command(BaseCommand):
         raise SystemExit(2)
 
     def handle(self, *args, file, author_organisation, language, time_zone, **options):
-        import zoneinfo
-
         path = Path(file)
         if not path.is_file():
             self.fail(f"{file}: no such file.")

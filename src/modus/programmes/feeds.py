@@ -5,9 +5,10 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from modus.programmes.models import Programme
+from modus.events.selectors import programme_events
 
-from .selectors import programme_events
+from .models import Programme
+from .selectors import programmes
 
 FEED_LENGTH = 50
 
@@ -19,7 +20,7 @@ class ProgrammeEventsFeed(Feed):
 
     def get_object(self, request, slug):
         try:
-            return Programme.objects.select_related("owner").get(slug=slug)
+            return programmes().get(slug=slug)
         except Programme.DoesNotExist as error:
             raise Http404 from error
 

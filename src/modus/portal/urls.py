@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+# The names keep the ``web:`` namespace they had before the portal app: every app's templates
+# link to ``web:home``.
 app_name = "web"
 
 urlpatterns = [

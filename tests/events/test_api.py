@@ -1,3 +1,5 @@
+"""The events API: public events with their agendas, and co-hosts' session writes."""
+
 import datetime as dt
 
 import pytest
@@ -11,6 +13,8 @@ from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
+    ProgrammeFactory,
+    RegionFactory,
     RoomFactory,
     SessionFactory,
     SessionRoleFactory,
@@ -51,6 +55,45 @@ def session_url(session):
 
 
 # Reading --------------------------------------------------------------------------------------
+
+
+def test_events_are_public_and_filtered(api_client):
+    programme = ProgrammeFactory(slug="cmr")
+    silesia = RegionFactory(code="PL22")
+    EventFactory(
+        slug="katowice",
+        programme=programme,
+        region=silesia,
+        country_code="PL",
+        starts_on=dt.date(2024, 5, 14),
+        ends_on=dt.date(2024, 5, 15),
+    )
+    EventFactory(slug="oulu", country_code="FI", starts_on=dt.date(2024, 9, 1))
+    EventFactory(slug="draft", status=Event.Status.DRAFT, country_code="PL")
+
+    def slugs(**params):
+        return [e["slug"] for e in api_client.get("/api/v1/events/", params).json()["results"]]
+
+    assert slugs() == ["katowice", "oulu"]
+    assert slugs(programme="cmr") == ["katowice"]
+    assert slugs(region="PL") == ["katowice"]
+    assert slugs(country="fi") == ["oulu"]
+    assert slugs(date="2024-05-15") == ["katowice"]
+    assert slugs(date="2024-05-16") == []
+    item = api_client.get("/api/v1/events/katowice/").json()
+    assert item["start"] == "2024-05-14"
+    assert item["end"] == "2024-05-15"
+    assert item["region"] == "PL22"
+    assert item["url"] == "http://testserver/events/katowice/"
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_event_list_query_count(api_client, django_assert_num_queries, count):
+    for _ in range(count):
+        EventFactory(region=RegionFactory())
+    with django_assert_num_queries(2):  # count and page
+        response = api_client.get("/api/v1/events/")
+    assert response.json()["count"] == count
 
 
 def test_event_detail_lists_its_sessions(api_client, event):

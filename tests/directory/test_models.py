@@ -1,0 +1,32 @@
+"""The one list of an organisation's profile fields, and what derives from it."""
+
+from modus.directory.api.serializers import (
+    OrganisationDetailSerializer,
+    OrganisationUpdateSerializer,
+)
+from modus.directory.forms import CSV_COLUMNS, OrganisationForm, OrganisationRowForm
+from modus.directory.models import AWARDED_FIELDS, CLUSTER_FIELDS, PROFILE_FIELDS, slug_for
+from modus.directory.services.organisations import EDITABLE_FIELDS
+
+
+def test_every_profile_field_is_a_field_of_the_model():
+    from modus.directory.models import Organisation
+
+    names = {field.name for field in Organisation._meta.get_fields()}
+    assert set(PROFILE_FIELDS) <= names
+    assert set(CLUSTER_FIELDS) | set(AWARDED_FIELDS) <= set(PROFILE_FIELDS)
+
+
+def test_the_form_services_csv_and_api_derive_their_fields_from_the_one_list():
+    without_logo = [name for name in PROFILE_FIELDS if name != "logo"]
+    assert list(OrganisationForm.base_fields) == list(PROFILE_FIELDS)
+    assert frozenset(PROFILE_FIELDS) == EDITABLE_FIELDS
+    assert ["slug", *(n if n != "region" else "region_code" for n in without_logo)] == CSV_COLUMNS
+    assert list(OrganisationRowForm.base_fields) == CSV_COLUMNS
+    assert list(OrganisationUpdateSerializer.Meta.fields) == without_logo
+    assert set(without_logo) <= set(OrganisationDetailSerializer.Meta.fields)
+
+
+def test_slugs_are_plain_ascii():
+    assert slug_for("Śląskie Klaster Lotniczy") == "slaskie-klaster-lotniczy"
+    assert len(slug_for("x" * 300)) == 220
