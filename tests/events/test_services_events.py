@@ -109,6 +109,7 @@ def test_changed_details_are_logged_old_and_new(event, cohost):
     ecosystem = EcosystemFactory()
     article = ArticleFactory()
     event.description = "Two days."
+    event.languages = ["en"]
     event.save()
     services.update_event(
         event,
@@ -118,6 +119,7 @@ def test_changed_details_are_logged_old_and_new(event, cohost):
         ends_on=dt.date(2022, 11, 9),
         ecosystems=[ecosystem],
         report=article,
+        languages=["pl", "en"],
     )
     (entry,) = actions_on(event)
     assert (entry.action, entry.actor) == (actions.EVENT_CHANGED, cohost)
@@ -126,8 +128,9 @@ def test_changed_details_are_logged_old_and_new(event, cohost):
         "ends_on": ["2022-11-08", "2022-11-09"],
         "ecosystems": [[], [ecosystem.pk]],
         "report": [None, article.pk],
+        "languages": [["en"], ["pl", "en"]],
     }
-    assert entry.note == "description, ends_on, report, ecosystems"
+    assert entry.note == "description, ends_on, report, languages, ecosystems"
 
 
 def test_saving_unchanged_details_logs_nothing(event, cohost):

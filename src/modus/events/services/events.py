@@ -119,8 +119,8 @@ def _logged(value):
         return value.pk
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, list | tuple | set):
-        return sorted(_logged(item) for item in value)
+    if isinstance(value, list | tuple):
+        return [_logged(item) for item in value]
     return value
 
 
@@ -149,8 +149,9 @@ def update_event(event: Event, *, actor, **fields) -> Event:
         for name, values in many.items():
             old = sorted(getattr(event, name).values_list("pk", flat=True))
             getattr(event, name).set(values)
-            if old != _logged(values):
-                changes[name] = [old, _logged(values)]
+            new = sorted(value.pk for value in values)
+            if old != new:
+                changes[name] = [old, new]
         bump_agenda_version(event)
         capacity = changes.pop("capacity", None)
         if changes:
