@@ -2,11 +2,12 @@ import datetime as dt
 
 import icalendar
 import pytest
+from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
-
 from modus.events.calendars import personal_agenda_token, user_for_personal_agenda_token
 from modus.events.models import AgendaMark, Event
+
 from tests.events.exports_support import agenda_event
 from tests.factories import (
     EventFactory,
@@ -138,8 +139,6 @@ def test_token_round_trip_and_tampering(client):
 
 
 def test_token_of_another_salt_or_an_inactive_user_is_refused(client):
-    from django.core import signing
-
     user = UserFactory()
     assert user_for_personal_agenda_token(signing.dumps(user.pk)) is None
     user.is_active = False

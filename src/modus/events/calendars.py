@@ -21,10 +21,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import AgendaMark, Event, Session, SessionRole
+from .selectors.events import PUBLIC_STATUSES
 
 PERSONAL_AGENDA_SALT = "modus.events.personal-agenda"
 PRODID = "-//Modus//Events//EN"
-PUBLIC_STATUSES = (Event.Status.PUBLISHED, Event.Status.POSTPONED, Event.Status.CANCELLED)
 
 
 def personal_agenda_token(user) -> str:

@@ -1,7 +1,8 @@
 """The e-mails of registration: confirmation, waiting list, promotion from the waiting list.
 
 Each is written in the participant's language, with absolute links from ``settings.SITE_URL``,
-and sent as a background job (inline without a broker).
+and sent as a background job (inline without a broker). The registration services call these
+when their transaction commits.
 """
 
 from django.conf import settings
@@ -13,12 +14,11 @@ from modus.web.links import absolute_url as absolute
 from modus.web.tasks import send_email
 
 from .models import Registration
+from .tokens import cancellation_token, check_in_code
 
 
 def registration_links(registration: Registration) -> dict:
     """The links a participant needs: their registration, cancellation and QR code."""
-    from .services.registrations import cancellation_token, check_in_code
-
     event = registration.event
     code = check_in_code(registration)
     return {

@@ -16,6 +16,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -210,8 +211,6 @@ def schedule_data(event: Event, *, base_url: str) -> dict:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("modus")
     except PackageNotFoundError:

@@ -6,3 +6,6 @@ class SelectionConfig(AppConfig):
     name = "modus.selection"
     verbose_name = _("Calls and selection")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import receivers  # noqa: F401, PLC0415 - connects selection's signal receivers

@@ -1,75 +1,57 @@
-"""Every change to events goes through these modules.
+"""Every change to events goes through these modules; import from here.
 
-``core``: events themselves; ``agenda``: rooms, sessions, people, materials (co-hosts);
-``registrations``: registration, waiting list, cancellation, check-in. Import from here.
+``events``: events themselves and their details; ``agenda``: rooms, sessions, people (co-hosts);
+``materials``: files of a session; ``registrations``: registration, waiting list, cancellation,
+check-in; ``personal_agenda``: the sessions a user marks. The errors are in ``events.errors``,
+the participant's signed codes in ``events.tokens`` (both re-exported here).
 """
 
+from ..errors import AgendaError, EventError, RegistrationError, RegistrationPermissionError
 from ..permissions import NotCohost
+from ..tokens import cancellation_token, check_in_code
 from .agenda import (
-    AgendaError,
-    AgendaWarning,
-    add_material,
-    agenda_warnings,
-    check_material_upload,
     create_session,
-    delete_material,
     delete_room,
     delete_session,
     event_datetime,
-    link_report,
     save_room,
-    set_recording_url,
-    update_event,
     update_session,
 )
-from .core import EventError, bump_agenda_version, save_event
+from .events import bump_agenda_version, save_event, update_event
+from .materials import add_material, check_material_upload, delete_material
 from .personal_agenda import toggle_agenda_mark
 from .registrations import (
-    RegistrationError,
-    RegistrationPermissionError,
     cancel_registration,
-    cancellation_token,
     check_in,
-    check_in_code,
     promote_from_waiting_list,
     register,
-    registration_for_cancellation_token,
-    registration_for_check_in_code,
     registration_is_open,
-    waiting_list_position,
 )
 
 __all__ = [
     "AgendaError",
-    "AgendaWarning",
+    "EventError",
     "NotCohost",
+    "RegistrationError",
+    "RegistrationPermissionError",
     "add_material",
-    "agenda_warnings",
+    "bump_agenda_version",
+    "cancel_registration",
+    "cancellation_token",
+    "check_in",
+    "check_in_code",
     "check_material_upload",
     "create_session",
     "delete_material",
     "delete_room",
     "delete_session",
     "event_datetime",
-    "link_report",
-    "save_room",
-    "set_recording_url",
-    "update_event",
-    "update_session",
-    "RegistrationError",
-    "RegistrationPermissionError",
-    "cancel_registration",
-    "cancellation_token",
-    "check_in",
-    "check_in_code",
     "promote_from_waiting_list",
     "register",
-    "registration_for_cancellation_token",
-    "registration_for_check_in_code",
     "registration_is_open",
-    "waiting_list_position",
-    "EventError",
-    "bump_agenda_version",
     "save_event",
+    "save_room",
     "toggle_agenda_mark",
+    "update_event",
+    "update_session",
 ]

@@ -3,8 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from ..errors import EventError
 from ..models import AgendaMark, Event, Session
-from .core import EventError
 
 MARKABLE_STATUSES = (Event.Status.PUBLISHED, Event.Status.POSTPONED)
 

@@ -9,7 +9,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from modus.web.forms import add_service_errors
 
-from .. import services
+from .. import selectors, services
 from ..forms import (
     EventManageForm,
     MaterialForm,
@@ -27,19 +26,11 @@ from ..forms import (
     SessionPeopleFormSet,
     people_initial,
 )
-from ..models import Event, Material, Room, Session, SessionRole
+from ..models import Event, Material, Room, Session
 from ..permissions import cohost_required
 
-cohost_only = cohost_required(queryset=Event.objects.select_related("region", "venue"))
-
-
-def _agenda_sessions(event: Event) -> list[Session]:
-    roles = SessionRole.objects.select_related("person__organisation").order_by("position", "pk")
-    return list(
-        event.sessions.select_related("room")
-        .prefetch_related(Prefetch("roles", queryset=roles))
-        .order_by("starts_at", "room__position", "title")
-    )
+# The event as every page here shows it in its header.
+MANAGED_EVENT = Event.objects.select_related("region", "venue")
 
 
 def _agenda_url(event: Event, day: dt.date | None = None) -> str:
@@ -49,15 +40,16 @@ def _agenda_url(event: Event, day: dt.date | None = None) -> str:
 
 def _warn_about(request, event: Event, session: Session) -> None:
     """After a save, tell the co-host about the clashes this session is part of."""
-    for warning in services.agenda_warnings(event):
+    for warning in selectors.agenda_warnings(event):
         if any(other.pk == session.pk for other in warning.sessions):
             messages.warning(request, warning.message)
 
 
-@cohost_only
+@cohost_required(queryset=MANAGED_EVENT)
 @require_http_methods(["GET", "POST"])
 def event_edit(request, event):
-    """Co-hosts and organisers of this event (and staff): edit the event's details."""
+    """Co-hosts and organisers of this event (and staff): edit the event's details, and see
+    its history (details, capacity and registrations changed, by whom and when)."""
     if request.method == "POST":
         form = EventManageForm(request.POST, instance=event)
         if form.is_valid():
@@ -76,12 +68,12 @@ def event_edit(request, event):
     )
 
 
-@cohost_only
+@cohost_required(queryset=MANAGED_EVENT)
 @require_http_methods(["GET"])
 def agenda(request, event):
     """Co-hosts and organisers of this event (and staff): the agenda editor's day view."""
-    sessions = _agenda_sessions(event)
-    warnings = services.agenda_warnings(event, sessions)
+    sessions = selectors.editor_sessions(event)
+    warnings = selectors.agenda_warnings(event, sessions)
     flagged = {}
     for warning in warnings:
         for session in warning.sessions:
@@ -125,7 +117,7 @@ def agenda(request, event):
     )
 
 
-@cohost_only
+@cohost_required(queryset=MANAGED_EVENT)
 @require_http_methods(["GET", "POST"])
 def rooms(request, event):
     """Co-hosts and organisers of this event (and staff): add, rename and remove rooms."""
@@ -222,14 +214,14 @@ def _session_page(request, event, session=None):
     )
 
 
-@cohost_only
+@cohost_required(queryset=MANAGED_EVENT)
 @require_http_methods(["GET", "POST"])
 def session_create(request, event):
     """Co-hosts and organisers of this event (and staff): add a session to the agenda."""
     return _session_page(request, event)
 
 
-@cohost_only
+@cohost_required(queryset=MANAGED_EVENT)
 @require_http_methods(["GET", "POST"])
 def session_edit(request, event, pk):
     """Co-hosts and organisers of this event (and staff): change one of its sessions."""
@@ -237,7 +229,7 @@ def session_edit(request, event, pk):
     return _session_page(request, event, session)
 
 
-@cohost_only
+@cohost_required(queryset=MANAGED_EVENT)
 @require_http_methods(["GET", "POST"])
 def session_delete(request, event, pk):
     """Co-hosts and organisers of this event (and staff): remove a session, after confirming."""
@@ -255,7 +247,7 @@ def session_delete(request, event, pk):
     )
 
 
-@cohost_only
+@cohost_required(queryset=MANAGED_EVENT)
 @require_http_methods(["GET", "POST"])
 def material_upload(request, event, pk):
     """Co-hosts and organisers of this event (and staff): slides and files of a session."""

@@ -16,7 +16,7 @@ from modus.accounts.models import Person
 
 from .. import selectors, services
 from ..calendars import personal_agenda_token
-from ..forms_public import AgendaFilterForm
+from ..forms import AgendaFilterForm
 from ..models import Event, Session
 from ..recordings import embed_for
 

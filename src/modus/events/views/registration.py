@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from openpyxl import Workbook
 
-from .. import selectors_registration as selectors
-from .. import services
-from ..forms_registration import CheckInCodeForm, CheckInSearchForm, RegistrationForm
+from .. import selectors, services
+from ..forms import CheckInCodeForm, CheckInSearchForm, RegistrationForm
 from ..models import Registration
 from ..permissions import cohost_required
-from ..selectors import public_events
+from ..tokens import cancellation_token, check_in_code
 
 PARTICIPANTS_PER_PAGE = 50
 # Errors of the organisation service that belong next to the "new organisation" field.
@@ -33,8 +33,8 @@ def _error_code(error: ValidationError) -> str | None:
 @login_required
 def register(request, slug):
     """Logged-in users: register for a public event while its registration is open."""
-    event = get_object_or_404(public_events(), slug=slug)
-    existing = Registration.objects.filter(event=event, user=request.user).first()
+    event = get_object_or_404(selectors.public_events(), slug=slug)
+    existing = selectors.registration_of(event, request.user)
     if existing and existing.status != Registration.Status.CANCELLED:
         return redirect("events:my-registration", slug=event.slug)
     if not services.registration_is_open(event):
@@ -78,23 +78,19 @@ def register(request, slug):
 @login_required
 def my_registration(request, slug):
     """Logged-in users: their own registration for this event (status, QR code, cancel)."""
-    event = get_object_or_404(public_events(), slug=slug)
-    registration = (
-        Registration.objects.select_related("organisation")
-        .filter(event=event, user=request.user)
-        .first()
-    )
+    event = get_object_or_404(selectors.public_events(), slug=slug)
+    registration = selectors.registration_of(event, request.user)
     if registration is None:
         return redirect("events:register", slug=event.slug)
     context = {"event": event, "registration": registration}
     if registration.status != Registration.Status.CANCELLED:
-        code = services.check_in_code(registration)
+        code = check_in_code(registration)
         context.update(
             check_in_code=code,
-            position=services.waiting_list_position(registration),
+            position=selectors.waiting_list_position(registration),
             cancel_url=reverse(
                 "events:cancel-registration",
-                kwargs={"token": services.cancellation_token(registration)},
+                kwargs={"token": cancellation_token(registration)},
             ),
             qr_url=reverse("events:registration-qr", kwargs={"token": code}),
         )
@@ -111,7 +107,7 @@ def _bad_link(request, error: ValidationError):
 def cancel(request, token):
     """Whoever holds the signed cancellation link (no login needed): confirm, then cancel."""
     try:
-        registration = services.registration_for_cancellation_token(token)
+        registration = selectors.registration_for_cancellation_token(token)
     except ValidationError as error:
         return _bad_link(request, error)
     event = registration.event
@@ -142,7 +138,7 @@ def cancel(request, token):
 def qr_code(request, token):
     """Whoever holds the signed check-in code: that code as a QR code (SVG)."""
     try:
-        services.registration_for_check_in_code(token)
+        selectors.registration_for_check_in_code(token)
     except ValidationError as error:
         raise Http404 from error
     out = io.BytesIO()
@@ -222,8 +218,6 @@ def participants_export(request, event, fmt):
         csv.writer(out).writerows(_export_rows(event))
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
-        from openpyxl import Workbook
-
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(_("Participants"))
         for row in _export_rows(event):
@@ -269,7 +263,7 @@ def check_in(request, event):
         code_form = CheckInCodeForm(request.POST)
         if code_form.is_valid():
             try:
-                registration = services.registration_for_check_in_code(
+                registration = selectors.registration_for_check_in_code(
                     code_form.cleaned_data["code"], event=event
                 )
             except ValidationError as error:

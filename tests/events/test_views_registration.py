@@ -3,10 +3,11 @@ import io
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
-
 from modus.events import services
 from modus.events.models import Event, Registration
+from modus.events.tokens import cancellation_token, check_in_code
+from openpyxl import load_workbook
+
 from tests.factories import (
     EventFactory,
     EventOrganiserFactory,
@@ -75,13 +76,14 @@ def test_register_form_offers_memberships_and_unticked_consents(client, event):
     assert "photos and recordings" in content
 
 
-def test_register_with_a_membership(client, event, mailoutbox):
+def test_register_with_a_membership(client, event, mailoutbox, django_capture_on_commit_callbacks):
     membership = MembershipFactory()
     client.force_login(membership.user)
-    response = client.post(
-        register_url(event),
-        registration_post(organisation=membership.organisation.pk, consent_media="on"),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            register_url(event),
+            registration_post(organisation=membership.organisation.pk, consent_media="on"),
+        )
     assert response.status_code == 302
     assert response["Location"] == reverse("events:my-registration", kwargs={"slug": event.slug})
     registration = Registration.objects.get(user=membership.user)
@@ -153,11 +155,14 @@ def test_missing_organisation_and_role_are_shown_next_to_their_fields(client, ev
     assert not Registration.objects.exists()
 
 
-def test_full_event_puts_people_on_the_waiting_list(client, event, mailoutbox):
+def test_full_event_puts_people_on_the_waiting_list(
+    client, event, mailoutbox, django_capture_on_commit_callbacks
+):
     register(event)
     user = UserFactory()
     client.force_login(user)
-    client.post(register_url(event), registration_post(new_organisation_name="Late Comers"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(register_url(event), registration_post(new_organisation_name="Late Comers"))
     registration = Registration.objects.get(user=user)
     assert registration.status == Registration.Status.WAITLISTED
     assert "waiting list" in mailoutbox[-1].subject
@@ -194,14 +199,14 @@ def test_my_registration_shows_status_qr_code_and_cancel_link(client, event):
     content = client.get(
         reverse("events:my-registration", kwargs={"slug": event.slug})
     ).content.decode()
-    code = services.check_in_code(registration)
+    code = check_in_code(registration)
     assert reverse("events:registration-qr", kwargs={"token": code}) in content
     assert "Confirmed" in content
     assert "/events/registrations/cancel/" in content
 
 
 def test_qr_code_is_an_svg_of_the_check_in_code(client, event):
-    code = services.check_in_code(register(event))
+    code = check_in_code(register(event))
     response = client.get(reverse("events:registration-qr", kwargs={"token": code}))
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
@@ -214,19 +219,20 @@ def test_qr_code_is_an_svg_of_the_check_in_code(client, event):
 # Cancelling --------------------------------------------------------------------------------
 
 
-def test_cancel_link_works_without_login_and_promotes_the_next_person(client, event, mailoutbox):
+def test_cancel_link_works_without_login_and_promotes_the_next_person(
+    client, event, mailoutbox, django_capture_on_commit_callbacks
+):
     first = register(event)
     second = register(event)
-    url = reverse(
-        "events:cancel-registration", kwargs={"token": services.cancellation_token(first)}
-    )
+    url = reverse("events:cancel-registration", kwargs={"token": cancellation_token(first)})
     confirm = client.get(url)
     assert confirm.status_code == 200
     assert "Yes, cancel my registration" in confirm.content.decode()
     first.refresh_from_db()
     assert first.status == Registration.Status.CONFIRMED  # GET changes nothing
     mailoutbox.clear()
-    done = client.post(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(url)
     assert done.status_code == 200
     assert "Your registration is cancelled" in done.content.decode()
     second.refresh_from_db()
@@ -278,7 +284,7 @@ def test_participant_list_is_out_of_reach_of_other_events_organisers(client, eve
     registration = Registration.objects.get()
     response = client.post(
         reverse("events:check-in", kwargs={"slug": event.slug}),
-        {"code": services.check_in_code(registration)},
+        {"code": check_in_code(registration)},
     )
     assert response.status_code == 403
     registration.refresh_from_db()
@@ -361,12 +367,12 @@ def test_check_in_by_code(client, event, organiser):
     client.force_login(organiser)
     url = reverse("events:check-in", kwargs={"slug": event.slug})
     assert client.get(url).status_code == 200
-    response = client.post(url, {"code": services.check_in_code(registration)})
+    response = client.post(url, {"code": check_in_code(registration)})
     content = response.content.decode()
     assert "Checked in" in content and "Anna Nowak" in content
     registration.refresh_from_db()
     assert registration.checked_in_at is not None
-    again = client.post(url, {"code": services.check_in_code(registration)}).content.decode()
+    again = client.post(url, {"code": check_in_code(registration)}).content.decode()
     assert "Not checked in" in again and "Already checked in" in again
 
 

@@ -1,15 +1,21 @@
 import datetime as dt
-import re
-import time
 
 import pytest
-from django.core import signing
-
+from django.contrib.auth.models import AnonymousUser
 from modus.accounts.models import Membership
+from modus.accounts.services import erase_user
+from modus.activity.selectors import actions_on
 from modus.directory.models import Organisation
-from modus.events import services
+from modus.events import actions, selectors, services
 from modus.events.models import Event, Registration
-from modus.events.services.registrations import CANCEL_SALT
+
+from tests.events.registration_support import (
+    CANCELLED,
+    CONFIRMED,
+    WAITLISTED,
+    open_event,
+    sign_up,
+)
 from tests.factories import (
     EventFactory,
     EventOrganiserFactory,
@@ -20,27 +26,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-CONFIRMED = Registration.Status.CONFIRMED
-WAITLISTED = Registration.Status.WAITLISTED
-CANCELLED = Registration.Status.CANCELLED
-
-
-def open_event(**fields):
-    return EventFactory(registration_open=True, **fields)
-
-
-def sign_up(event, user=None, **fields):
-    values = {
-        "event": event,
-        "user": user or UserFactory(),
-        "organisation": fields.pop("organisation", None) or OrganisationFactory(),
-        "participant_role": Registration.ParticipantRole.CLUSTER_MANAGER,
-        "consent_attendee_list": True,
-        "consent_media": False,
-    }
-    values.update(fields)
-    return services.register(**values)
 
 
 def test_places_are_confirmed_until_capacity_then_waitlisted():
@@ -133,27 +118,20 @@ def test_registering_twice_is_refused():
 
 
 def test_anonymous_user_cannot_register():
-    from django.contrib.auth.models import AnonymousUser
-
     with pytest.raises(services.RegistrationPermissionError) as error:
         sign_up(open_event(), AnonymousUser())
     assert error.value.code == "not_signed_in"
 
 
-def test_waiting_list_position_follows_registration_order():
-    event = open_event(capacity=1)
-    sign_up(event)
-    waiting = [sign_up(event) for _ in range(3)]
-    assert [services.waiting_list_position(r) for r in waiting] == [1, 2, 3]
-
-
-def test_cancelling_a_confirmed_place_promotes_the_earliest_waitlisted(mailoutbox):
+def test_cancelling_a_confirmed_place_promotes_the_earliest_waitlisted(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     event = open_event(capacity=1)
     first = sign_up(event)
     second = sign_up(event)
     third = sign_up(event)
-    mailoutbox.clear()
-    services.cancel_registration(first, actor=first.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_registration(first, actor=first.user)
     statuses = dict(Registration.objects.values_list("pk", "status"))
     assert statuses == {first.pk: CANCELLED, second.pk: CONFIRMED, third.pk: WAITLISTED}
     assert [m.to for m in mailoutbox] == [[second.user.email]]
@@ -168,7 +146,7 @@ def test_cancelling_a_waitlisted_place_promotes_nobody():
     services.cancel_registration(second)
     third.refresh_from_db()
     assert third.status == WAITLISTED
-    assert services.waiting_list_position(third) == 1
+    assert selectors.waiting_list_position(third) == 1
 
 
 def test_cancelling_twice_is_refused():
@@ -199,82 +177,18 @@ def test_re_registration_after_cancelling_reuses_the_row_at_the_end_of_the_queue
     assert Registration.objects.filter(event=event, user=user).count() == 1
 
 
-def test_promote_from_waiting_list_fills_a_raised_capacity(mailoutbox):
+def test_promote_from_waiting_list_fills_a_raised_capacity(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     event = open_event(capacity=1)
     sign_up(event)
     waiting = [sign_up(event) for _ in range(3)]
     Event.objects.filter(pk=event.pk).update(capacity=3)
-    promoted = services.promote_from_waiting_list(event)
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.promote_from_waiting_list(event)
     assert [r.pk for r in promoted] == [waiting[0].pk, waiting[1].pk]
     assert Registration.objects.filter(event=event, status=CONFIRMED).count() == 3
-
-
-def test_mails_for_confirmation_and_waiting_list(mailoutbox, settings):
-    settings.SITE_URL = "https://modus.example.org"
-    event = open_event(capacity=1, name="Clusters meet Regions: Katowice")
-    confirmed = sign_up(event)
-    sign_up(event)
-    confirmation, waiting = mailoutbox
-    assert "confirmed" in confirmation.subject
-    assert "Katowice" in confirmation.subject
-    assert services.check_in_code(confirmed) in confirmation.body
-    assert "https://modus.example.org/" in confirmation.body
-    token = re.search(
-        r"https://modus\.example\.org/events/registrations/cancel/([^/]+)/", confirmation.body
-    )
-    assert services.registration_for_cancellation_token(token.group(1)) == confirmed
-    assert "waiting list" in waiting.subject
-
-
-def test_mail_is_written_in_the_participants_language(mailoutbox):
-    event = open_event(starts_on=dt.date(2031, 11, 7), ends_on=dt.date(2031, 11, 8))
-    sign_up(event, UserFactory(preferred_language="pl"))
-    assert "listopada 2031" in mailoutbox[0].body
-
-
-def test_cancellation_token_round_trip_and_tampering():
-    registration = sign_up(open_event())
-    token = services.cancellation_token(registration)
-    assert services.registration_for_cancellation_token(token) == registration
-    for bad in [token[:-1] + ("A" if token[-1] != "A" else "B"), "nonsense", ""]:
-        with pytest.raises(services.RegistrationError) as error:
-            services.registration_for_cancellation_token(bad)
-        assert error.value.code == "bad_token"
-    # Signed with another salt (a check-in code's or someone else's purpose): refused.
-    foreign = signing.dumps(registration.pk, salt="another.purpose")
-    with pytest.raises(services.RegistrationError):
-        services.registration_for_cancellation_token(foreign)
-
-
-class SignedTwoYearsAgo(signing.TimestampSigner):
-    def timestamp(self):
-        return signing.b62_encode(int(time.time()) - 2 * 366 * 24 * 3600)
-
-
-def test_expired_cancellation_token():
-    registration = sign_up(open_event())
-    stale = SignedTwoYearsAgo(salt=CANCEL_SALT).sign_object(registration.pk)
-    with pytest.raises(services.RegistrationError) as error:
-        services.registration_for_cancellation_token(stale)
-    assert error.value.code == "expired_token"
-
-
-def test_check_in_code_is_tamper_proof_and_bound_to_its_event():
-    event = open_event()
-    registration = sign_up(event)
-    code = services.check_in_code(registration)
-    assert services.registration_for_check_in_code(code, event=event) == registration
-    assert services.registration_for_check_in_code(f"  {code.upper()} ") == registration
-    pk, signature = code.split("-")
-    other = sign_up(event)
-    forged = f"{other.pk}-{signature}"
-    for bad in [forged, f"{pk}-000000000000", "hello", ""]:
-        with pytest.raises(services.RegistrationError) as error:
-            services.registration_for_check_in_code(bad, event=event)
-        assert error.value.code == "bad_code"
-    with pytest.raises(services.RegistrationError) as error:
-        services.registration_for_check_in_code(code, event=open_event())
-    assert error.value.code == "other_event"
+    assert [m.to for m in mailoutbox] == [[waiting[0].user.email], [waiting[1].user.email]]
 
 
 def test_check_in_by_organiser():
@@ -309,3 +223,67 @@ def test_factory_registration_counts_towards_capacity():
     event = open_event(capacity=1)
     RegistrationFactory(event=event)
     assert sign_up(event).status == WAITLISTED
+
+
+def test_mails_go_only_when_the_transaction_commits(mailoutbox, django_capture_on_commit_callbacks):
+    event = open_event(capacity=1)
+    with django_capture_on_commit_callbacks() as callbacks:
+        sign_up(event)
+        sign_up(event)
+    assert mailoutbox == []  # not yet committed
+    for callback in callbacks:
+        callback()
+    assert len(mailoutbox) == 2
+
+
+# The event's history -----------------------------------------------------------------------------
+
+
+def history(event):
+    return [(e.action, e.actor, e.data) for e in actions_on(event).order_by("pk")]
+
+
+def test_registrations_are_logged_on_the_event_by_their_id():
+    event = open_event(capacity=1)
+    organiser = MembershipFactory().user
+    EventOrganiserFactory(event=event, organisation=organiser.memberships.get().organisation)
+    first, second = sign_up(event), sign_up(event)
+    services.check_in(first, actor=organiser)
+    services.cancel_registration(first)  # by the link the participant was mailed
+    services.cancel_registration(second, actor=organiser)
+    assert history(event) == [
+        (actions.REGISTERED, first.user, {"registration": first.pk}),
+        (actions.WAITLISTED, second.user, {"registration": second.pk}),
+        (actions.CHECKED_IN, organiser, {"registration": first.pk}),
+        (actions.CANCELLED, first.user, {"registration": first.pk, "by_link": True}),
+        (actions.PROMOTED, None, {"registration": second.pk}),
+        (actions.CANCELLED, organiser, {"registration": second.pk}),
+    ]
+
+
+def test_a_refused_change_is_not_logged():
+    event = open_event()
+    registration = sign_up(event)
+    staff = UserFactory(is_staff=True)
+    services.check_in(registration, actor=staff)
+    with pytest.raises(services.RegistrationError):
+        services.check_in(registration, actor=staff)  # already checked in
+    with pytest.raises(services.RegistrationPermissionError):
+        services.cancel_registration(registration, actor=UserFactory())
+    assert [action for action, _actor, _data in history(event)] == [
+        actions.REGISTERED,
+        actions.CHECKED_IN,
+    ]
+
+
+def test_an_erased_person_leaves_no_name_in_the_history():
+    event = open_event()
+    user = UserFactory(full_name="Zdzisława Przybylska", email="zdzislawa@example.org")
+    user.set_password("secret-words-1")
+    user.save()
+    sign_up(event, user)
+    erase_user(user, password="secret-words-1")
+    (entry,) = actions_on(event)
+    assert entry.actor is None
+    stored = f"{entry.note} {entry.data}"
+    assert "Przybylska" not in stored and "zdzislawa" not in stored

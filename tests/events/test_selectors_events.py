@@ -1,22 +1,45 @@
-"""An organisation's page shows its history across programmes, respecting attendee consent."""
+"""Reads of events: the public lists, and an organisation's history across programmes
+(respecting attendee consent), also as its page shows it."""
 
 import datetime as dt
 
 import pytest
-
+from django.utils import timezone
 from modus.events.models import Event, Registration
-from modus.events.selectors import organisation_history
+from modus.events.selectors import organisation_history, past_events, upcoming_events
+
 from tests.factories import (
     EventFactory,
     EventOrganiserFactory,
     OrganisationFactory,
     PersonFactory,
     ProgrammeFactory,
+    RegionFactory,
     RegistrationFactory,
     SessionRoleFactory,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def test_upcoming_and_past_split_on_today_and_hide_drafts():
+    today = timezone.localdate()
+    running = EventFactory(starts_on=today - dt.timedelta(days=1), ends_on=today)
+    past = EventFactory(starts_on=today - dt.timedelta(days=9), ends_on=today - dt.timedelta(8))
+    EventFactory(status=Event.Status.DRAFT)
+    assert list(upcoming_events()) == [running]
+    assert list(past_events()) == [past]
+
+
+def test_region_filter_includes_sub_regions():
+    silesia = RegionFactory(code="PL22", name="Śląskie")
+    katowice = RegionFactory(code="PL22A", name="Katowicki", parent=silesia)
+    inside = EventFactory(region=katowice)
+    EventFactory(region=RegionFactory(code="CZ08"))
+    assert list(upcoming_events(region=silesia)) == [inside]
+
+
+# An organisation's history -----------------------------------------------------------------------
 
 
 @pytest.fixture

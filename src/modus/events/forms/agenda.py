@@ -1,8 +1,7 @@
-"""Forms co-hosts use to manage their event. They check input; the agenda services write."""
+"""Forms co-hosts use for their event's agenda: rooms, sessions with their people, materials.
+They check input; the agenda and material services write."""
 
 import datetime as dt
-import re
-import zoneinfo
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
@@ -11,100 +10,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from modus.accounts.models import Person
-from modus.directory.models import Ecosystem, Organisation, SmartSpecialisationPriority
-from modus.news.models import Article
+from modus.directory.models import Organisation
 from modus.web.widgets import QuickSelect
 
-from .models import Event, Material, Room, Session, SessionRole, Venue
-from .services.agenda import (
-    EVENT_FIELDS,
-    AgendaError,
-    check_material_upload,
-    event_datetime,
-    max_material_bytes,
-)
-
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
-
-
-def _split_list(value: str) -> list[str]:
-    return [item.strip() for item in re.split(r"[,\n]", value or "") if item.strip()]
-
-
-class EventManageForm(forms.ModelForm):
-    """The details of an event its co-hosts keep up to date."""
-
-    time_zone = forms.ChoiceField(label=_("time zone"), widget=QuickSelect)
-    languages = forms.CharField(
-        label=_("languages"),
-        required=False,
-        help_text=_("Language codes separated by commas, e.g. en, pl."),
-    )
-    ecosystems = forms.ModelMultipleChoiceField(
-        label=_("industrial ecosystems"),
-        queryset=Ecosystem.objects.order_by("position", "label"),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    priorities = forms.ModelMultipleChoiceField(
-        label=_("priorities of the host region"),
-        queryset=SmartSpecialisationPriority.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    venue = forms.ModelChoiceField(
-        label=_("venue"), queryset=Venue.objects.order_by("name"), required=False
-    )
-    co_located_with = forms.ModelChoiceField(
-        label=_("held alongside"), queryset=Event.objects.none(), required=False
-    )
-    report = forms.ModelChoiceField(
-        label=_("event report (a news article)"),
-        queryset=Article.objects.order_by("-created_at"),
-        required=False,
-        widget=QuickSelect,
-    )
-
-    class Meta:
-        model = Event
-        fields = list(EVENT_FIELDS)
-        widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        event = self.instance
-        self.fields["time_zone"].choices = [
-            (name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name
-        ]
-        self.fields["priorities"].queryset = SmartSpecialisationPriority.objects.filter(
-            region_id=event.region_id
-        ).order_by("position", "title")
-        self.fields["co_located_with"].queryset = Event.objects.exclude(pk=event.pk).order_by(
-            "-starts_on"
-        )
-        self.fields["report"].choices = [("", "---------")] + [
-            (article.pk, article.title) for article in self.fields["report"].queryset
-        ]
-        if not self.is_bound:
-            self.initial["languages"] = ", ".join(event.languages or [])
-
-    def clean_languages(self):
-        codes = [code.lower() for code in _split_list(self.cleaned_data["languages"])]
-        wrong = [code for code in codes if not LANGUAGE_CODE.match(code)]
-        if wrong:
-            raise forms.ValidationError(
-                _("Not a language code: %(codes)s."),
-                code="invalid_language",
-                params={"codes": ", ".join(wrong)},
-            )
-        return list(dict.fromkeys(codes))
-
-    def changes(self) -> dict:
-        """The cleaned values of the fields that changed, for ``update_event``."""
-        return {name: self.cleaned_data[name] for name in self.changed_data}
+from ..errors import AgendaError
+from ..models import Material, Room, Session, SessionRole
+from ..services.agenda import event_datetime
+from ..services.materials import check_material_upload, max_material_bytes
+from .event import split_list
 
 
 class RoomForm(forms.ModelForm):
@@ -164,7 +77,7 @@ class SessionForm(forms.Form):
         self.fields["room"].queryset = event.rooms.order_by("position", "name")
 
     def clean_topics(self):
-        return list(dict.fromkeys(_split_list(self.cleaned_data["topics"])))
+        return list(dict.fromkeys(split_list(self.cleaned_data["topics"])))
 
     def clean(self):
         data = super().clean()
@@ -320,7 +233,3 @@ class MaterialForm(forms.Form):
         except AgendaError as error:
             raise forms.ValidationError(error.messages, code=error.code) from error
         return upload
-
-
-class RecordingForm(forms.Form):
-    recording_url = forms.URLField(label=_("recording"), required=False, assume_scheme="https")

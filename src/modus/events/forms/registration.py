@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modus.directory.models import Organisation
 from modus.directory.selectors import search_organisations
 
-from .models import Registration
+from ..models import Registration
 
 CANDIDATES_SHOWN = 10
 

@@ -4,11 +4,12 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.template import Context, Template
 from django.urls import reverse
-
 from modus.accounts.models import Membership
-from modus.events.models import Event, Material, Room, Session
+from modus.events import selectors
+from modus.events.models import Event, Material, Registration, Room, Session
+
+from tests.events.registration_support import CONFIRMED, WAITLISTED, open_event, sign_up
 from tests.factories import (
     EventFactory,
     EventOrganiserFactory,
@@ -23,6 +24,8 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+QUERIES_OF_THE_DETAILS_PAGE = 12
 
 
 @pytest.fixture
@@ -143,14 +146,6 @@ def test_a_session_of_another_event_is_not_found(cohost_client, event):
     other = SessionFactory()
     url = reverse("events:manage-session", kwargs={"slug": event.slug, "pk": other.pk})
     assert cohost_client.get(url).status_code == 404
-
-
-def test_can_manage_filter(event, cohost):
-    template = Template(
-        "{% load event_manage %}{% if user|can_manage:event %}yes{% else %}no{% endif %}"
-    )
-    assert template.render(Context({"user": cohost, "event": event})) == "yes"
-    assert template.render(Context({"user": UserFactory(), "event": event})) == "no"
 
 
 # Building an agenda -------------------------------------------------------------------------------
@@ -301,6 +296,79 @@ def test_event_details_are_saved(cohost_client, event):
     response = cohost_client.post(url, data)
     assert response.status_code == 200
     assert "Not a language code" in response.content.decode()
+
+
+def details_data(event, **changes):
+    """The details form as the page shows it for this event, with ``changes``."""
+    data = {
+        "description": event.description,
+        "venue": event.venue_id or "",
+        "starts_on": event.starts_on.isoformat(),
+        "ends_on": event.ends_on.isoformat(),
+        "time_zone": event.time_zone,
+        "status": event.status,
+        "status_notice": event.status_notice,
+        "capacity": "" if event.capacity is None else str(event.capacity),
+        "languages": ", ".join(event.languages),
+        "co_located_with": "",
+        "report": "",
+    }
+    if event.registration_open:
+        data["registration_open"] = "on"
+    data.update(changes)
+    return data
+
+
+def test_raising_the_capacity_registers_the_first_people_on_the_waiting_list(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = open_event(capacity=2)
+    confirmed = [sign_up(event) for _ in range(2)]
+    waiting = [sign_up(event) for _ in range(3)]
+    client.force_login(member_of_cohost(event))
+    mailoutbox.clear()
+    url = reverse("events:manage", kwargs={"slug": event.slug})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, details_data(event, capacity="4"))
+    assert response.status_code == 302
+    statuses = [Registration.objects.get(pk=r.pk).status for r in confirmed + waiting]
+    assert statuses == [CONFIRMED, CONFIRMED, CONFIRMED, CONFIRMED, WAITLISTED]
+    assert [m.to for m in mailoutbox] == [[waiting[0].user.email], [waiting[1].user.email]]
+    assert all("is now yours" in m.subject for m in mailoutbox)
+    assert selectors.waiting_list_position(Registration.objects.get(pk=waiting[2].pk)) == 1
+    history = client.get(url).content.decode()
+    assert "Capacity changed: 2 → 4" in history
+    assert history.count("Someone moved up from the waiting list") == 2
+
+
+def test_the_history_shows_who_changed_which_details(client, event):
+    cohost = member_of_cohost(event)
+    cohost.full_name = "Ewa Zielińska"
+    cohost.save()
+    client.force_login(cohost)
+    url = reverse("events:manage", kwargs={"slug": event.slug})
+    assert "Nothing has been recorded yet." in client.get(url).content.decode()
+    client.post(url, details_data(event, status_notice="Moved by a week."))
+    page = client.get(url).content.decode()
+    assert "Event details changed: status_notice" in page
+    assert "Ewa Zielińska" in page
+    client.force_login(UserFactory(is_staff=True))
+    assert "Event details changed: status_notice" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_details_page_query_count(cohost_client, event, django_assert_num_queries, count):
+    for index in range(count):
+        cohost_client.post(
+            reverse("events:manage", kwargs={"slug": event.slug}),
+            details_data(event, status_notice=f"Notice {index}"),
+        )
+    url = reverse("events:manage", kwargs={"slug": event.slug})
+    # Session, user, event, the co-host check; the form's choices (ecosystems and priorities
+    # twice, articles, venues, events); the history with its actors in one query.
+    with django_assert_num_queries(QUERIES_OF_THE_DETAILS_PAGE):
+        response = cohost_client.get(url)
+    assert response.status_code == 200
 
 
 def test_room_name_clash_is_shown(cohost_client, event):

@@ -4,10 +4,11 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
-
+from modus.demo.loader import load_demo
 from modus.events import frab
 from modus.events.models import Event
 from modus.events.services import bump_agenda_version
+
 from tests.events.exports_support import agenda_event, assert_valid_json, assert_valid_xml
 from tests.factories import EventFactory, SessionFactory
 
@@ -147,8 +148,6 @@ def test_schedule_query_count(client, django_assert_num_queries, name, sessions)
 
 
 def test_every_demo_event_has_a_valid_schedule(client):
-    from modus.demo.loader import load_demo
-
     load_demo(organisations=0, log=lambda line: None)
     events = list(Event.objects.exclude(status=Event.Status.DRAFT))
     assert len(events) >= 17

@@ -1,0 +1,104 @@
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from modus.accounts.models import Membership
+from modus.events import services
+from modus.events.models import Material
+
+from tests.events.agenda_support import KATOWICE, new_session
+from tests.factories import EventFactory, EventOrganiserFactory, MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def event():
+    return EventFactory(name="Clusters meet Regions: Katowice", **KATOWICE)
+
+
+@pytest.fixture
+def cohost(event):
+    organiser = EventOrganiserFactory(event=event)
+    membership = MembershipFactory(organisation=organiser.organisation, role=Membership.Role.MEMBER)
+    return membership.user
+
+
+# Materials ------------------------------------------------------------------------------------
+
+
+def office_file(name="slides.pptx"):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", "<p/>")
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def open_document(name="slides.odp"):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
+        archive.writestr("content.xml", "<office/>")
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def pdf_file(name="slides.pdf", size=None):
+    content = b"%PDF-1.7\n" + b"0" * ((size or 100) - 9)
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+@pytest.mark.parametrize("upload", [pdf_file, office_file, open_document])
+def test_material_types_that_are_accepted(event, cohost, upload):
+    session = new_session(event, cohost)
+    material = services.add_material(session, actor=cohost, upload=upload(), title="Slides")
+    assert material.file.read(2) in (b"%P", b"PK")
+    assert session.materials.count() == 1
+
+
+def test_renamed_program_is_refused(event, cohost):
+    session = new_session(event, cohost)
+    program = SimpleUploadedFile("slides.pdf", b"MZ\x90\x00\x03" + b"\x00" * 200)
+    with pytest.raises(services.AgendaError) as refused:
+        services.add_material(session, actor=cohost, upload=program)
+    assert refused.value.code == "file_type"
+    assert "PDF" in refused.value.messages[0]
+    assert not Material.objects.exists()
+
+
+def test_content_and_name_must_agree(event, cohost):
+    session = new_session(event, cohost)
+    with pytest.raises(services.AgendaError) as refused:
+        services.add_material(session, actor=cohost, upload=pdf_file("slides.docx"))
+    assert refused.value.code == "file_type"
+    plain_zip = io.BytesIO()
+    with zipfile.ZipFile(plain_zip, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(services.AgendaError):
+        services.add_material(
+            session, actor=cohost, upload=SimpleUploadedFile("a.pptx", plain_zip.getvalue())
+        )
+
+
+def test_too_large_file_is_refused(event, cohost, settings):
+    settings.MODUS_MAX_MATERIAL_BYTES = 1000
+    session = new_session(event, cohost)
+    with pytest.raises(services.AgendaError) as refused:
+        services.add_material(session, actor=cohost, upload=pdf_file(size=1001))
+    assert refused.value.code == "file_too_large"
+    assert "1000" in refused.value.messages[0]
+
+
+def test_empty_file_is_refused(event, cohost):
+    session = new_session(event, cohost)
+    with pytest.raises(services.AgendaError) as refused:
+        services.add_material(session, actor=cohost, upload=SimpleUploadedFile("a.pdf", b""))
+    assert refused.value.code == "file_empty"
+    assert refused.value.messages == ["The file is empty."]
+
+
+def test_stranger_may_not_add_material(event, cohost):
+    session = new_session(event, cohost)
+    with pytest.raises(services.NotCohost):
+        services.add_material(session, actor=UserFactory(), upload=pdf_file())
