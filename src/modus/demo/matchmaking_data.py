@@ -271,7 +271,7 @@ def _requests(event: Event, profiles: list[MarketplaceProfile]) -> int:
 
 def _availability(profiles: list[MarketplaceProfile], mm_settings) -> None:
     """A few arrive late or leave early."""
-    from modus.matchmaking.services import slots
+    from modus.matchmaking.selectors import slots
 
     slot_ids = [slot.id for slot in slots(mm_settings)]
     rng = random.Random(f"{SEED}:availability")
@@ -294,8 +294,7 @@ def _availability(profiles: list[MarketplaceProfile], mm_settings) -> None:
 
 def _schedule(event: Event) -> ScheduleVersion:
     """The engine's schedule, published once (without e-mails to invented addresses)."""
-    from modus.matchmaking.services import build_instance
-    from modus.matchmaking.services_changes import store_version
+    from modus.matchmaking.services import build_instance, store_version
     from modus.scheduling import solve
 
     published = ScheduleVersion.objects.filter(

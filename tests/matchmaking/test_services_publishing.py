@@ -1,21 +1,26 @@
-"""Moving meetings by hand, rescheduling after changes and notifying only the people affected."""
+"""Publishing (one path), moving meetings by hand, rescheduling after changes."""
 
 import random
 
 import pytest
 from django.core import mail
-from django.urls import reverse
 
 from modus.events.models import Registration
-from modus.matchmaking import services, services_changes
-from modus.matchmaking.models import Availability, Meeting, MeetingRequest, ScheduleVersion
-from tests.factories import MarketplaceProfileFactory, MeetingRequestFactory, UserFactory
+from modus.events.permissions import NotCohost
+from modus.matchmaking import selectors, services, tasks
+from modus.matchmaking.models import (
+    Availability,
+    MeetingRequest,
+    ScheduleVersion,
+)
+from tests.factories import (
+    MarketplaceProfileFactory,
+    MeetingRequestFactory,
+)
+
+from .support import accepted
 
 pytestmark = pytest.mark.django_db
-
-
-def _accepted(first, second, status=MeetingRequest.Status.ACCEPTED):
-    return MeetingRequestFactory(from_profile=first, to_profile=second, status=status)
 
 
 def _code(excinfo):
@@ -25,8 +30,8 @@ def _code(excinfo):
 @pytest.fixture
 def trio(event):
     alice, bob, carol, dan = (MarketplaceProfileFactory(event=event) for _ in range(4))
-    _accepted(alice, bob)
-    _accepted(carol, dan)
+    accepted(alice, bob)
+    accepted(carol, dan)
     return alice, bob, carol, dan
 
 
@@ -35,10 +40,33 @@ def _meeting_of(version, profile):
 
 
 def _slot_ids(mm_settings):
-    return [slot.id for slot in services.slots(mm_settings)]
+    return [slot.id for slot in selectors.slots(mm_settings)]
 
 
-# Moving and pinning ------------------------------------------------------------------------------
+def test_run_and_publish_end_to_end(event, cohost, mm_settings):
+    alice, bob, carol = (MarketplaceProfileFactory(event=event) for _ in range(3))
+    for first, second in ((alice, bob), (alice, carol), (bob, carol)):
+        MeetingRequestFactory(
+            from_profile=first, to_profile=second, status=MeetingRequest.Status.ACCEPTED
+        )
+    run = services.start_run(event, actor=cohost, time_limit=2)
+    version = ScheduleVersion.objects.get(pk=tasks.run_schedule_task.delay(run.pk).get())
+    assert version.status == ScheduleVersion.Status.DRAFT
+    assert version.stats["placed"] == 3 == version.meetings.count()
+    seen = set()
+    for meeting in version.meetings.prefetch_related("participants"):
+        for profile in meeting.participants.all():
+            assert (profile.pk, meeting.slot_id) not in seen
+            seen.add((profile.pk, meeting.slot_id))
+        assert meeting.requests.count() == 1
+    mail.outbox.clear()
+    services.publish(version, actor=cohost)
+    assert version.status == ScheduleVersion.Status.PUBLISHED
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.user.email for p in (alice, bob, carol))
+    assert bob.user.full_name in next(m.body for m in mail.outbox if m.to == [alice.user.email])
+    with pytest.raises(services.MatchmakingError) as excinfo:
+        services.publish(version, actor=cohost)
+    assert _code(excinfo) == "not_draft"
 
 
 def test_move_meeting_to_a_free_slot_pins_it(event, cohost, mm_settings, trio):
@@ -49,7 +77,7 @@ def test_move_meeting_to_a_free_slot_pins_it(event, cohost, mm_settings, trio):
     other = _meeting_of(version, carol)
     if other.slot_id == target:
         target = next(s for s in _slot_ids(mm_settings) if s not in (meeting.slot_id, target))
-    services_changes.move_meeting(meeting, actor=cohost, slot_id=target, table=5)
+    services.move_meeting(meeting, actor=cohost, slot_id=target, table=5)
     meeting.refresh_from_db()
     assert (meeting.slot_id, meeting.table, meeting.pinned) == (target, 5, True)
     version.refresh_from_db()
@@ -66,14 +94,14 @@ def test_move_meeting_to_a_free_slot_pins_it(event, cohost, mm_settings, trio):
 
 def test_move_meeting_clash_checks(event, cohost, mm_settings, trio):
     alice, bob, carol, dan = trio
-    _accepted(alice, carol)
+    accepted(alice, carol)
     version = services.run_schedule(event, actor=cohost, time_limit=1)
     ab = _meeting_of(version, bob)
     ac = version.meetings.filter(participants=alice).filter(participants=carol).get()
     cd = _meeting_of(version, dan)
     # alice already meets carol in ac's slot
     with pytest.raises(services.MatchmakingError) as excinfo:
-        services_changes.move_meeting(ab, actor=cohost, slot_id=ac.slot_id)
+        services.move_meeting(ab, actor=cohost, slot_id=ac.slot_id)
     assert _code(excinfo) == "participant_busy" and excinfo.value.field == "slot"
     # unavailable
     free_slot = next(
@@ -81,21 +109,21 @@ def test_move_meeting_clash_checks(event, cohost, mm_settings, trio):
     )
     Availability.objects.create(profile=bob, unavailable=[free_slot])
     with pytest.raises(services.MatchmakingError) as excinfo:
-        services_changes.move_meeting(ab, actor=cohost, slot_id=free_slot)
+        services.move_meeting(ab, actor=cohost, slot_id=free_slot)
     assert _code(excinfo) == "participant_unavailable"
     # table taken by cd in its slot (if ab's people are free there)
     if cd.slot_id not in (ac.slot_id,):
         with pytest.raises(services.MatchmakingError) as excinfo:
-            services_changes.move_meeting(ab, actor=cohost, slot_id=cd.slot_id, table=cd.table)
+            services.move_meeting(ab, actor=cohost, slot_id=cd.slot_id, table=cd.table)
         assert _code(excinfo) == "table_taken" and excinfo.value.field == "table"
     # slot full
     mm_settings.tables = 1
     mm_settings.save()
     with pytest.raises(services.MatchmakingError) as excinfo:
-        services_changes.move_meeting(ab, actor=cohost, slot_id=cd.slot_id)
+        services.move_meeting(ab, actor=cohost, slot_id=cd.slot_id)
     assert _code(excinfo) in {"slot_full", "participant_busy"}
     with pytest.raises(services.MatchmakingError) as excinfo:
-        services_changes.move_meeting(ab, actor=cohost, slot_id="nowhere")
+        services.move_meeting(ab, actor=cohost, slot_id="nowhere")
     assert _code(excinfo) == "unknown_slot"
 
 
@@ -103,56 +131,13 @@ def test_only_cohosts_move_and_only_in_drafts(event, cohost, trio):
     alice = trio[0]
     version = services.run_schedule(event, actor=cohost, time_limit=1)
     meeting = _meeting_of(version, alice)
-    with pytest.raises(services.MatchmakingPermissionError):
-        services_changes.move_meeting(meeting, actor=alice.user, slot_id=meeting.slot_id)
+    with pytest.raises(NotCohost):
+        services.move_meeting(meeting, actor=alice.user, slot_id=meeting.slot_id)
     services.publish(version, actor=cohost)
     meeting.refresh_from_db()
     with pytest.raises(services.MatchmakingError) as excinfo:
-        services_changes.move_meeting(meeting, actor=cohost, slot_id=meeting.slot_id)
+        services.move_meeting(meeting, actor=cohost, slot_id=meeting.slot_id)
     assert _code(excinfo) == "not_draft"
-
-
-def test_move_page_shows_errors_next_to_the_field(client, event, cohost, mm_settings, trio):
-    alice, bob, carol, dan = trio
-    _accepted(alice, carol)
-    version = services.run_schedule(event, actor=cohost, time_limit=1)
-    ab = _meeting_of(version, bob)
-    ac = version.meetings.filter(participants=alice).filter(participants=carol).get()
-    url = reverse("matchmaking:move-meeting", kwargs={"slug": event.slug, "pk": ab.pk})
-    client.force_login(cohost)
-    assert client.get(url).status_code == 200
-    response = client.post(url, {"slot": ac.slot_id, "pinned": "on"})
-    assert response.status_code == 200
-    assert response.context["form"].has_error("slot", "participant_busy")
-    free = next(
-        s
-        for s in _slot_ids(mm_settings)
-        if not version.meetings.filter(slot_id=s, participants__in=[alice, bob]).exists()
-    )
-    response = client.post(url, {"slot": free, "pinned": "on"})
-    assert response.status_code == 302
-    ab.refresh_from_db()
-    assert ab.slot_id == free and ab.pinned
-    schedule_page = client.get(reverse("matchmaking:schedule", kwargs={"slug": event.slug}))
-    assert url in schedule_page.content.decode()
-
-
-def test_move_page_is_for_organisers_only(client, event, cohost, trio):
-    alice = trio[0]
-    version = services.run_schedule(event, actor=cohost, time_limit=1)
-    url = reverse(
-        "matchmaking:move-meeting",
-        kwargs={"slug": event.slug, "pk": _meeting_of(version, alice).pk},
-    )
-    for user in (alice.user, UserFactory()):
-        client.force_login(user)
-        assert client.get(url).status_code == 403
-        assert client.post(url, {"slot": "x"}).status_code == 403
-    client.logout()
-    assert client.get(url).status_code == 302
-
-
-# Rescheduling after changes ----------------------------------------------------------------------
 
 
 def _published_event(event, cohost, mm_settings, people=40, seed=7):
@@ -171,7 +156,7 @@ def _published_event(event, cohost, mm_settings, people=40, seed=7):
         if (first, second) in pairs or (second, first) in pairs:
             continue
         pairs.add((first, second))
-        _accepted(profiles[first], profiles[second])
+        accepted(profiles[first], profiles[second])
     version = services.run_schedule(event, actor=cohost, time_limit=1, seed=1)
     services.publish(version, actor=cohost)
     return profiles, version
@@ -191,7 +176,7 @@ def test_reschedule_after_cancellations_keeps_unaffected_meetings(event, cohost,
     Registration.objects.filter(event=event, user__marketplace_profiles__pk__in=cancelled).update(
         status=Registration.Status.CANCELLED
     )
-    draft = services_changes.reschedule_after_changes(event, actor=cohost, time_limit=1)
+    draft = services.reschedule_after_changes(event, actor=cohost, time_limit=1)
     after = _places(draft)
     unaffected = {pair: place for pair, place in before.items() if not set(pair) & cancelled}
     assert unaffected
@@ -205,7 +190,7 @@ def test_reschedule_after_cancellations_keeps_unaffected_meetings(event, cohost,
     # publishing it e-mails only the partners of the cancelled participants
     mail.outbox.clear()
     services.publish(draft, actor=cohost)
-    affected = services_changes.affected_profile_ids(published, draft)
+    affected = services.changes_between(published, draft).people
     partners = {pk for pair in before if set(pair) & cancelled for pk in pair} - cancelled
     assert partners <= affected
     emails = {m.to[0] for m in mail.outbox}
@@ -227,11 +212,11 @@ def test_reschedule_places_a_late_request_and_respects_leaving_early(event, coho
         pair = tuple(sorted((first.pk, second.pk)))
     MeetingRequest.objects.filter(from_profile=first, to_profile=second).delete()
     MeetingRequest.objects.filter(from_profile=second, to_profile=first).delete()
-    _accepted(first, second)
+    accepted(first, second)
     leaver = profiles[5]
     last_slots = _slot_ids(mm_settings)[-4:]
     Availability.objects.update_or_create(profile=leaver, defaults={"unavailable": last_slots})
-    draft = services_changes.reschedule_after_changes(event, actor=cohost, time_limit=1)
+    draft = services.reschedule_after_changes(event, actor=cohost, time_limit=1)
     after = _places(draft)
     assert pair in after
     for key, (slot_id, _table) in after.items():
@@ -245,27 +230,7 @@ def test_reschedule_places_a_late_request_and_respects_leaving_early(event, coho
 
 def test_reschedule_needs_a_published_schedule_and_an_organiser(event, cohost, trio):
     with pytest.raises(services.MatchmakingError) as excinfo:
-        services_changes.reschedule_after_changes(event, actor=cohost)
+        services.reschedule_after_changes(event, actor=cohost)
     assert _code(excinfo) == "nothing_published"
-    with pytest.raises(services.MatchmakingPermissionError):
-        services_changes.reschedule_after_changes(event, actor=trio[0].user)
-
-
-def test_reschedule_page(client, event, cohost, mm_settings, trio):
-    url = reverse("matchmaking:reschedule", kwargs={"slug": event.slug})
-    client.force_login(trio[0].user)
-    assert client.get(url).status_code == 403
-    assert client.post(url).status_code == 403
-    client.force_login(cohost)
-    assert client.get(url).status_code == 200
-    response = client.post(url, follow=True)
-    assert "There is no published schedule" in response.content.decode()
-    services.publish(services.run_schedule(event, actor=cohost, time_limit=1), actor=cohost)
-    response = client.post(url)
-    assert response.status_code == 302
-    latest = ScheduleVersion.objects.filter(event=event).order_by("-pk").first()
-    assert latest.status == ScheduleVersion.Status.DRAFT
-    assert (
-        latest.stats["changes"]["kept"]
-        == Meeting.objects.filter(version__status=ScheduleVersion.Status.PUBLISHED).count()
-    )
+    with pytest.raises(NotCohost):
+        services.reschedule_after_changes(event, actor=trio[0].user)
