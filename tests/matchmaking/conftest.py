@@ -7,6 +7,8 @@ from tests.factories import (
     MembershipFactory,
 )
 
+from .support import accepted
+
 
 @pytest.fixture
 def mm_settings(db):
@@ -36,3 +38,12 @@ def bob(event):
     return MarketplaceProfileFactory(
         event=event, user__full_name="Bořivoj Dvořák", organisation__name="Moravský klastr"
     )
+
+
+@pytest.fixture
+def two_pairs(event):
+    """Four participants: the first two agreed to meet, and so did the last two."""
+    alice, bob, carol, dan = (MarketplaceProfileFactory(event=event) for _ in range(4))
+    accepted(alice, bob)
+    accepted(carol, dan)
+    return alice, bob, carol, dan

@@ -4,8 +4,15 @@ import datetime as dt
 
 from django.utils import timezone
 
+from modus.matchmaking import selectors
 from modus.matchmaking.models import Meeting, MeetingRequest, ScheduleVersion
-from tests.factories import MeetingRequestFactory
+from tests.factories import (
+    EventOrganiserFactory,
+    MarketplaceProfileFactory,
+    MatchmakingSettingsFactory,
+    MeetingRequestFactory,
+    MembershipFactory,
+)
 
 
 def make_version(event, pairs, *, status=ScheduleVersion.Status.PUBLISHED, start_hour=8):
@@ -46,3 +53,21 @@ def past(version):
 def accepted(first, second, status=MeetingRequest.Status.ACCEPTED):
     """``first`` asked ``second`` for a meeting, and ``second`` accepted (or ``status``)."""
     return MeetingRequestFactory(from_profile=first, to_profile=second, status=status)
+
+
+def event_with_a_pair():
+    """An event with matchmaking on, two participants who agreed to meet, and its co-host."""
+    event = MatchmakingSettingsFactory().event
+    alice, bob = MarketplaceProfileFactory(event=event), MarketplaceProfileFactory(event=event)
+    accepted(alice, bob)
+    cohost = MembershipFactory(organisation=EventOrganiserFactory(event=event).organisation).user
+    return event, cohost
+
+
+def meeting_of(version, profile):
+    """The one meeting of ``profile`` in ``version``."""
+    return version.meetings.filter(participants=profile).get()
+
+
+def slot_ids(mm_settings):
+    return [slot.id for slot in selectors.slots(mm_settings)]

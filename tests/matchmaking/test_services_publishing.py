@@ -7,7 +7,7 @@ from django.core import mail
 
 from modus.events.models import Registration
 from modus.events.permissions import NotCohost
-from modus.matchmaking import selectors, services, tasks
+from modus.matchmaking import services, tasks
 from modus.matchmaking.models import (
     Availability,
     MeetingRequest,
@@ -18,29 +18,13 @@ from tests.factories import (
     MeetingRequestFactory,
 )
 
-from .support import accepted
+from .support import accepted, meeting_of, slot_ids
 
 pytestmark = pytest.mark.django_db
 
 
 def _code(excinfo):
     return excinfo.value.code
-
-
-@pytest.fixture
-def trio(event):
-    alice, bob, carol, dan = (MarketplaceProfileFactory(event=event) for _ in range(4))
-    accepted(alice, bob)
-    accepted(carol, dan)
-    return alice, bob, carol, dan
-
-
-def _meeting_of(version, profile):
-    return version.meetings.filter(participants=profile).get()
-
-
-def _slot_ids(mm_settings):
-    return [slot.id for slot in selectors.slots(mm_settings)]
 
 
 def test_run_and_publish_end_to_end(event, cohost, mm_settings):
@@ -69,14 +53,14 @@ def test_run_and_publish_end_to_end(event, cohost, mm_settings):
     assert _code(excinfo) == "not_draft"
 
 
-def test_move_meeting_to_a_free_slot_pins_it(event, cohost, mm_settings, trio):
-    alice, bob, carol, dan = trio
+def test_move_meeting_to_a_free_slot_pins_it(event, cohost, mm_settings, two_pairs):
+    alice, bob, carol, dan = two_pairs
     version = services.run_schedule(event, actor=cohost, time_limit=1)
-    meeting = _meeting_of(version, alice)
-    target = next(s for s in _slot_ids(mm_settings) if s != meeting.slot_id)
-    other = _meeting_of(version, carol)
+    meeting = meeting_of(version, alice)
+    target = next(s for s in slot_ids(mm_settings) if s != meeting.slot_id)
+    other = meeting_of(version, carol)
     if other.slot_id == target:
-        target = next(s for s in _slot_ids(mm_settings) if s not in (meeting.slot_id, target))
+        target = next(s for s in slot_ids(mm_settings) if s not in (meeting.slot_id, target))
     services.move_meeting(meeting, actor=cohost, slot_id=target, table=5)
     meeting.refresh_from_db()
     assert (meeting.slot_id, meeting.table, meeting.pinned) == (target, 5, True)
@@ -88,24 +72,24 @@ def test_move_meeting_to_a_free_slot_pins_it(event, cohost, mm_settings, trio):
     fixed = {m["id"]: m.get("fixed_slot") for m in instance["meetings"]}
     assert fixed[services.meeting_id((alice.pk, bob.pk))] == target
     again = services.run_schedule(event, actor=cohost, time_limit=1)
-    assert _meeting_of(again, alice).slot_id == target
-    assert _meeting_of(again, alice).pinned
+    assert meeting_of(again, alice).slot_id == target
+    assert meeting_of(again, alice).pinned
 
 
-def test_move_meeting_clash_checks(event, cohost, mm_settings, trio):
-    alice, bob, carol, dan = trio
+def test_move_meeting_clash_checks(event, cohost, mm_settings, two_pairs):
+    alice, bob, carol, dan = two_pairs
     accepted(alice, carol)
     version = services.run_schedule(event, actor=cohost, time_limit=1)
-    ab = _meeting_of(version, bob)
+    ab = meeting_of(version, bob)
     ac = version.meetings.filter(participants=alice).filter(participants=carol).get()
-    cd = _meeting_of(version, dan)
+    cd = meeting_of(version, dan)
     # alice already meets carol in ac's slot
     with pytest.raises(services.MatchmakingError) as excinfo:
         services.move_meeting(ab, actor=cohost, slot_id=ac.slot_id)
     assert _code(excinfo) == "participant_busy" and excinfo.value.field == "slot"
     # unavailable
     free_slot = next(
-        s for s in _slot_ids(mm_settings) if s not in (ab.slot_id, ac.slot_id, cd.slot_id)
+        s for s in slot_ids(mm_settings) if s not in (ab.slot_id, ac.slot_id, cd.slot_id)
     )
     Availability.objects.create(profile=bob, unavailable=[free_slot])
     with pytest.raises(services.MatchmakingError) as excinfo:
@@ -127,10 +111,10 @@ def test_move_meeting_clash_checks(event, cohost, mm_settings, trio):
     assert _code(excinfo) == "unknown_slot"
 
 
-def test_only_cohosts_move_and_only_in_drafts(event, cohost, trio):
-    alice = trio[0]
+def test_only_cohosts_move_and_only_in_drafts(event, cohost, two_pairs):
+    alice = two_pairs[0]
     version = services.run_schedule(event, actor=cohost, time_limit=1)
-    meeting = _meeting_of(version, alice)
+    meeting = meeting_of(version, alice)
     with pytest.raises(NotCohost):
         services.move_meeting(meeting, actor=alice.user, slot_id=meeting.slot_id)
     services.publish(version, actor=cohost)
@@ -214,7 +198,7 @@ def test_reschedule_places_a_late_request_and_respects_leaving_early(event, coho
     MeetingRequest.objects.filter(from_profile=second, to_profile=first).delete()
     accepted(first, second)
     leaver = profiles[5]
-    last_slots = _slot_ids(mm_settings)[-4:]
+    last_slots = slot_ids(mm_settings)[-4:]
     Availability.objects.update_or_create(profile=leaver, defaults={"unavailable": last_slots})
     draft = services.reschedule_after_changes(event, actor=cohost, time_limit=1)
     after = _places(draft)
@@ -228,9 +212,9 @@ def test_reschedule_places_a_late_request_and_respects_leaving_early(event, coho
     assert draft.stats["changes"]["added"] >= 1
 
 
-def test_reschedule_needs_a_published_schedule_and_an_organiser(event, cohost, trio):
+def test_reschedule_needs_a_published_schedule_and_an_organiser(event, cohost, two_pairs):
     with pytest.raises(services.MatchmakingError) as excinfo:
         services.reschedule_after_changes(event, actor=cohost)
     assert _code(excinfo) == "nothing_published"
     with pytest.raises(NotCohost):
-        services.reschedule_after_changes(event, actor=trio[0].user)
+        services.reschedule_after_changes(event, actor=two_pairs[0].user)

@@ -17,13 +17,13 @@ from modus.matchmaking.models import (
 )
 from modus.matchmaking.services import runs
 from tests.factories import (
-    EventOrganiserFactory,
     MarketplaceProfileFactory,
     MatchmakingSettingsFactory,
     MeetingRequestFactory,
-    MembershipFactory,
     UserFactory,
 )
+
+from .support import event_with_a_pair
 
 pytestmark = pytest.mark.django_db
 
@@ -158,14 +158,6 @@ def test_progress_never_goes_backwards_nor_reaches_100_before_the_end(event, coh
     assert run.progress == 99
 
 
-def _event_with_a_pair():
-    event = MatchmakingSettingsFactory().event
-    alice, bob = MarketplaceProfileFactory(event=event), MarketplaceProfileFactory(event=event)
-    MeetingRequestFactory(from_profile=alice, to_profile=bob, status=MeetingRequest.Status.ACCEPTED)
-    cohost = MembershipFactory(organisation=EventOrganiserFactory(event=event).organisation).user
-    return event, cohost
-
-
 def test_the_bar_moves_with_the_clock_while_the_engine_works(transactional_db, monkeypatch):
     """A slow engine: a thread writes the run's progress to its row while ``solve`` runs."""
     monkeypatch.setattr(runs, "PROGRESS_INTERVAL", 0.05)
@@ -180,7 +172,7 @@ def test_the_bar_moves_with_the_clock_while_the_engine_works(transactional_db, m
         return real_solve(instance, time_limit=0.5, seed=seed)
 
     monkeypatch.setattr(modus.scheduling, "solve", slow_solve)
-    event, cohost = _event_with_a_pair()
+    event, cohost = event_with_a_pair()
     run = services.start_run(event, actor=cohost, time_limit=1.5)
     version_id = tasks.run_schedule_task.delay(run.pk).get()
 
@@ -197,7 +189,7 @@ def test_the_bar_moves_with_the_clock_while_the_engine_works(transactional_db, m
 
 
 def test_the_clock_thread_stops_at_the_next_phase(transactional_db):
-    event, cohost = _event_with_a_pair()
+    event, cohost = event_with_a_pair()
     run = services.start_run(event, actor=cohost)
     SchedulingRun.objects.filter(pk=run.pk).update(status=SchedulingRun.Status.RUNNING)
     progress = services.RunProgress(run.pk, interval=0.02)

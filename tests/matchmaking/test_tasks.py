@@ -1,4 +1,4 @@
-"""The scheduling job: progress while the engine works, failures, and a real Celery worker."""
+"""The scheduling job: a queue that cannot be reached, and a real Celery worker doing a run."""
 
 import os
 import sqlite3
@@ -9,25 +9,11 @@ import time
 from pathlib import Path
 
 from modus.matchmaking import services, tasks
-from modus.matchmaking.models import MeetingRequest
 from tests.celery_worker import celery_worker, needs_redis
-from tests.factories import (
-    EventOrganiserFactory,
-    MarketplaceProfileFactory,
-    MatchmakingSettingsFactory,
-    MeetingRequestFactory,
-    MembershipFactory,
-)
+
+from .support import event_with_a_pair
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _event_with_a_pair():
-    event = MatchmakingSettingsFactory().event
-    alice, bob = MarketplaceProfileFactory(event=event), MarketplaceProfileFactory(event=event)
-    MeetingRequestFactory(from_profile=alice, to_profile=bob, status=MeetingRequest.Status.ACCEPTED)
-    cohost = MembershipFactory(organisation=EventOrganiserFactory(event=event).organisation).user
-    return event, cohost
 
 
 def test_a_queue_that_cannot_be_reached_fails_the_run_not_the_page(db, monkeypatch):
@@ -37,7 +23,7 @@ def test_a_queue_that_cannot_be_reached_fails_the_run_not_the_page(db, monkeypat
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
     monkeypatch.setattr(tasks.run_schedule_task, "delay", unreachable)
-    event, cohost = _event_with_a_pair()
+    event, cohost = event_with_a_pair()
     run = services.start_run(event, actor=cohost)
     tasks.enqueue_run(run.pk)
     run.refresh_from_db()

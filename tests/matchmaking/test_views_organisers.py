@@ -20,13 +20,9 @@ from tests.factories import (
     UserFactory,
 )
 
-from .support import accepted
+from .support import accepted, meeting_of, slot_ids
 
 pytestmark = pytest.mark.django_db
-
-
-def _slot_ids(mm_settings):
-    return [slot.id for slot in selectors.slots(mm_settings)]
 
 
 def _url(name, event, **kwargs):
@@ -225,23 +221,11 @@ def test_run_status_query_count(client, event, cohost, django_assert_num_queries
         assert client.get(_url("run-status", event, pk=run.pk)).status_code == 200
 
 
-@pytest.fixture
-def trio(event):
-    alice, bob, carol, dan = (MarketplaceProfileFactory(event=event) for _ in range(4))
-    accepted(alice, bob)
-    accepted(carol, dan)
-    return alice, bob, carol, dan
-
-
-def _meeting_of(version, profile):
-    return version.meetings.filter(participants=profile).get()
-
-
-def test_move_page_shows_errors_next_to_the_field(client, event, cohost, mm_settings, trio):
-    alice, bob, carol, dan = trio
+def test_move_page_shows_errors_next_to_the_field(client, event, cohost, mm_settings, two_pairs):
+    alice, bob, carol, dan = two_pairs
     accepted(alice, carol)
     version = services.run_schedule(event, actor=cohost, time_limit=1)
-    ab = _meeting_of(version, bob)
+    ab = meeting_of(version, bob)
     ac = version.meetings.filter(participants=alice).filter(participants=carol).get()
     url = reverse("matchmaking:move-meeting", kwargs={"slug": event.slug, "pk": ab.pk})
     client.force_login(cohost)
@@ -251,7 +235,7 @@ def test_move_page_shows_errors_next_to_the_field(client, event, cohost, mm_sett
     assert response.context["form"].has_error("slot", "participant_busy")
     free = next(
         s
-        for s in _slot_ids(mm_settings)
+        for s in slot_ids(mm_settings)
         if not version.meetings.filter(slot_id=s, participants__in=[alice, bob]).exists()
     )
     response = client.post(url, {"slot": free, "pinned": "on"})
@@ -262,12 +246,12 @@ def test_move_page_shows_errors_next_to_the_field(client, event, cohost, mm_sett
     assert url in schedule_page.content.decode()
 
 
-def test_move_page_is_for_organisers_only(client, event, cohost, trio):
-    alice = trio[0]
+def test_move_page_is_for_organisers_only(client, event, cohost, two_pairs):
+    alice = two_pairs[0]
     version = services.run_schedule(event, actor=cohost, time_limit=1)
     url = reverse(
         "matchmaking:move-meeting",
-        kwargs={"slug": event.slug, "pk": _meeting_of(version, alice).pk},
+        kwargs={"slug": event.slug, "pk": meeting_of(version, alice).pk},
     )
     for user in (alice.user, UserFactory()):
         client.force_login(user)
@@ -277,9 +261,9 @@ def test_move_page_is_for_organisers_only(client, event, cohost, trio):
     assert client.get(url).status_code == 302
 
 
-def test_reschedule_page(client, event, cohost, mm_settings, trio):
+def test_reschedule_page(client, event, cohost, mm_settings, two_pairs):
     url = reverse("matchmaking:reschedule", kwargs={"slug": event.slug})
-    client.force_login(trio[0].user)
+    client.force_login(two_pairs[0].user)
     assert client.get(url).status_code == 403
     assert client.post(url).status_code == 403
     client.force_login(cohost)

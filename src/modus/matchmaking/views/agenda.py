@@ -5,7 +5,6 @@ from the published schedule only.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,6 +17,7 @@ from .. import pdf, selectors, services
 from ..calendars import agenda_calendar
 from ..models import MeetingOutcome
 from ..permissions import participant_required
+from .participants import act
 
 
 def _download(body: bytes, *, content_type: str, filename: str) -> HttpResponse:
@@ -78,15 +78,12 @@ def my_agenda_pdf(request, event):
 def record_outcome(request, event, pk):
     """The two sides of a published meeting (only they): record what came of it."""
     meeting = get_object_or_404(selectors.meetings_at(event), pk=pk)
-    try:
-        services.record_outcome(meeting, actor=request.user, outcome=request.POST.get("outcome"))
-    except PermissionDenied:
-        raise
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The outcome was saved."))
+    outcome = request.POST.get("outcome")
+    act(
+        request,
+        lambda: services.record_outcome(meeting, actor=request.user, outcome=outcome),
+        success=_("The outcome was saved."),
+    )
     return redirect("matchmaking:agenda", slug=event.slug)
 
 

@@ -18,6 +18,20 @@ from ..forms import AvailabilityForm, FilterForm, ProfileForm, RequestForm
 from ..permissions import participant_required
 
 
+def act(request, action, *, success: str) -> None:
+    """Do a participant's ``action`` (a service call) and tell them how it went: the rule it
+    broke as a message, else ``success``. A refusal (``PermissionDenied``) stays a 403."""
+    try:
+        action()
+    except PermissionDenied:
+        raise
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+
+
 @participant_required(cohosts_too=True)
 @require_http_methods(["GET"])
 def marketplace(request, event):
@@ -130,17 +144,12 @@ def my_requests(request, event):
 def answer_request(request, event, pk):
     """The participant who was asked (only they): accept or decline a request."""
     meeting_request = get_object_or_404(selectors.requests_at(event), pk=pk)
-    try:
-        services.answer_request(
-            meeting_request, actor=request.user, accept=request.POST.get("answer") == "accept"
-        )
-    except PermissionDenied:
-        raise
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Your answer was saved."))
+    accept = request.POST.get("answer") == "accept"
+    act(
+        request,
+        lambda: services.answer_request(meeting_request, actor=request.user, accept=accept),
+        success=_("Your answer was saved."),
+    )
     return redirect("matchmaking:requests", slug=event.slug)
 
 
