@@ -1,8 +1,11 @@
-"""Who reaches which matchmaking page: participants, co-hosts, nobody else."""
+"""Who may do what: the participants, the co-hosts, nobody else (predicates and pages)."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from modus.events.models import Registration
+from modus.matchmaking.permissions import is_eligible, owns_profile
 from tests.factories import (
     MarketplaceProfileFactory,
     RegistrationFactory,
@@ -57,3 +60,31 @@ def test_pages_are_404_while_matchmaking_is_off(client, event, mm_settings):
     registration = RegistrationFactory(event=event)
     client.force_login(registration.user)
     assert client.get(_url("marketplace", event)).status_code == 404
+
+
+def test_eligible_means_confirmed_allowed_active_and_matchmaking_on(event, mm_settings):
+    profile = MarketplaceProfileFactory(event=event)
+    user = profile.user
+    assert is_eligible(user, event)
+    assert not is_eligible(AnonymousUser(), event)
+    assert not is_eligible(None, event)
+    assert not is_eligible(MarketplaceProfileFactory().user, event)  # another event's
+    mm_settings.allowed_roles = [Registration.ParticipantRole.COMPANY]
+    mm_settings.save()
+    assert not is_eligible(user, event)
+    mm_settings.allowed_roles = []
+    mm_settings.enabled = False
+    mm_settings.save()
+    assert not is_eligible(user, event)
+    mm_settings.enabled = True
+    mm_settings.save()
+    user.is_active = False
+    assert not is_eligible(user, event)
+
+
+def test_a_profile_is_owned_by_its_user_only(event):
+    profile = MarketplaceProfileFactory(event=event)
+    assert owns_profile(profile.user, profile)
+    assert not owns_profile(MarketplaceProfileFactory(event=event).user, profile)
+    assert not owns_profile(AnonymousUser(), profile)
+    assert not owns_profile(None, profile)

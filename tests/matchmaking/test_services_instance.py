@@ -18,6 +18,8 @@ from tests.factories import (
     SessionRoleFactory,
 )
 
+from .support import accepted
+
 pytestmark = pytest.mark.django_db
 
 
@@ -90,3 +92,47 @@ def test_build_instance_leaves_out_cancelled_participants(event):
     _check_instance_rules(instance)
     assert [p["id"] for p in instance["participants"]] == [alice.participant_id]
     assert instance["meetings"] == []
+
+
+def test_every_stored_schedule_is_summed_up_the_same_way(event, cohost):
+    alice, bob, carol = (MarketplaceProfileFactory(event=event) for _ in range(3))
+    accepted(alice, bob)
+    accepted(alice, carol)
+    instance = services.build_instance(event)
+    ab, ac = (m["id"] for m in instance["meetings"])
+    first_slot = instance["slots"][0]["id"]
+    engine_result = {
+        "format": "modus-b2b-schedule/1",
+        "assignments": [{"meeting": ab, "slot": first_slot, "table": 1}],
+        "unscheduled": [ac],
+        "reasons": {ac: "participant_full"},
+        "stats": {"upper_bound": 2, "breaks": 0},
+    }
+    assert services.schedule_stats(instance, engine_result) == {
+        "engine": {"upper_bound": 2, "breaks": 0},
+        "requested": 2,
+        "placed": 1,
+        "weight": 1,
+        "max_weight": 2,
+        "bound": 2,
+        "unplaced": [
+            {
+                "meeting": ac,
+                "with": [alice.display_name, carol.display_name],
+                "reason": "participant_full",
+            }
+        ],
+    }
+    # An imported schedule (no engine figures, no reasons) is summed up alike, and says so.
+    imported = services.import_schedule(
+        event,
+        actor=cohost,
+        schedule={key: engine_result[key] for key in ("format", "assignments", "unscheduled")},
+    )
+    assert imported.stats["imported"] is True
+    assert (imported.stats["placed"], imported.stats["bound"], imported.stats["engine"]) == (
+        1,
+        None,
+        {},
+    )
+    assert imported.stats["unplaced"][0]["with"] == [alice.display_name, carol.display_name]

@@ -5,6 +5,8 @@ import random
 import pytest
 from django.core import mail
 
+from modus.activity.models import ActionLogEntry
+from modus.activity.selectors import actions_on
 from modus.events.models import Registration
 from modus.events.permissions import NotCohost
 from modus.matchmaking import services, tasks
@@ -218,3 +220,122 @@ def test_reschedule_needs_a_published_schedule_and_an_organiser(event, cohost, t
     assert _code(excinfo) == "nothing_published"
     with pytest.raises(NotCohost):
         services.reschedule_after_changes(event, actor=two_pairs[0].user)
+
+
+# One publish path: who is mailed, what the event's history says ----------------------------------
+
+
+def _pair_id(first, second):
+    return services.meeting_id(tuple(sorted((first.pk, second.pk))))
+
+
+def _import(event, cohost, placed, unscheduled=()):
+    """A schedule imported as a draft: ``placed`` maps a pair to (slot number, table)."""
+    slot_list = [slot["id"] for slot in services.build_instance(event)["slots"]]
+    schedule = {
+        "format": "modus-b2b-schedule/1",
+        "assignments": [
+            {"meeting": _pair_id(*pair), "slot": slot_list[n], "table": table}
+            for pair, (n, table) in placed.items()
+        ],
+        "unscheduled": [_pair_id(*pair) for pair in unscheduled],
+    }
+    return services.import_schedule(event, actor=cohost, schedule=schedule)
+
+
+def _published_entries(event):
+    return [e for e in actions_on(event) if e.action == "matchmaking.schedule.published"]
+
+
+def test_the_first_publication_mails_every_participant_their_plan(event, cohost):
+    alice, bob, carol = (MarketplaceProfileFactory(event=event) for _ in range(3))
+    accepted(alice, bob)  # carol asked nobody: she is in the schedule without a meeting
+    version = _import(event, cohost, {(alice, bob): (0, 1)})
+    mail.outbox.clear()
+    services.publish(version, actor=cohost)
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {p.user.email for p in (alice, bob, carol)}
+    assert {message.subject for message in mail.outbox} == {f"Your meetings at {event.name}"}
+    assert bob.display_name in by_address[alice.user.email].body
+    assert "No meetings could be placed for you" in by_address[carol.user.email].body
+    [entry] = _published_entries(event)
+    assert (entry.actor, entry.target) == (cohost, event)
+    assert entry.data == {
+        "version": version.pk,
+        "previous": None,
+        "kept": 0,
+        "moved": 0,
+        "added": 1,
+        "dropped": 0,
+    }
+    assert entry.note == "meetings 1 · moved 0 · added 1 · cancelled 0"
+
+
+def test_a_later_publication_mails_only_the_people_whose_meetings_changed(event, cohost, two_pairs):
+    alice, bob, carol, dan = two_pairs
+    first = _import(event, cohost, {(alice, bob): (0, 1), (carol, dan): (1, 1)})
+    services.publish(first, actor=cohost)
+    # Not a reschedule: any later draft goes the same way.
+    moved = _import(event, cohost, {(alice, bob): (0, 1), (carol, dan): (2, 1)})
+    mail.outbox.clear()
+    services.publish(moved, actor=cohost)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([carol.user.email, dan.user.email])
+    assert {m.subject for m in mail.outbox} == {f"Your meetings at {event.name} have changed"}
+    assert all("This is your plan now" in m.body for m in mail.outbox)
+    assert services.changes_between(first, moved).people == {carol.pk, dan.pk}
+    entry = _published_entries(event)[0]  # newest first
+    assert (entry.data["previous"], entry.data["kept"], entry.data["moved"]) == (first.pk, 1, 1)
+    assert entry.note == "meetings 2 · moved 1 · added 0 · cancelled 0"
+    # A meeting dropped from the plan: its two sides hear that nothing is left.
+    dropped = _import(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
+    mail.outbox.clear()
+    services.publish(dropped, actor=cohost)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([carol.user.email, dan.user.email])
+    assert all("You have no meetings left in the new plan." in m.body for m in mail.outbox)
+    assert _published_entries(event)[0].note == "meetings 1 · moved 0 · added 0 · cancelled 1"
+    # Nothing changed: nobody is mailed, and the history still records the publication.
+    same = _import(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
+    mail.outbox.clear()
+    services.publish(same, actor=cohost)
+    assert mail.outbox == []
+    assert len(_published_entries(event)) == 4
+    first.refresh_from_db()
+    assert first.status == ScheduleVersion.Status.SUPERSEDED
+
+
+def test_moves_and_imports_are_in_the_event_history(event, cohost, mm_settings, two_pairs):
+    alice, bob, carol, dan = two_pairs
+    version = _import(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
+    imported = ActionLogEntry.objects.get(action="matchmaking.schedule.imported")
+    assert (imported.actor, imported.target, imported.data) == (
+        cohost,
+        event,
+        {"version": version.pk, "placed": 1},
+    )
+    assert imported.note == "placed 1 of 2"
+    meeting = meeting_of(version, alice)
+    first, _second, third = slot_ids(mm_settings)
+    services.move_meeting(meeting, actor=cohost, slot_id=third, table=3, pinned=False)
+    moved = ActionLogEntry.objects.get(action="matchmaking.meeting.moved")
+    assert (moved.actor, moved.target) == (cohost, event)
+    assert moved.data == {
+        "meeting": meeting.pk,
+        "from": [first, 1],
+        "to": [third, 3],
+        "pinned": False,
+    }
+    assert alice.display_name in moved.note and bob.display_name in moved.note
+    assert moved.note.endswith(f": {first} → {third}")
+
+
+def test_refused_changes_leave_no_trace_in_the_history(event, cohost, two_pairs):
+    alice = two_pairs[0]
+    version = services.run_schedule(event, actor=cohost, time_limit=1)
+    with pytest.raises(services.MatchmakingError):
+        services.move_meeting(meeting_of(version, alice), actor=cohost, slot_id="nowhere")
+    with pytest.raises(NotCohost):
+        services.publish(version, actor=alice.user)
+    with pytest.raises(services.MatchmakingError):
+        services.import_schedule(event, actor=cohost, schedule={"format": "x"})
+    assert not ActionLogEntry.objects.exists()
+    assert mail.outbox == []

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 import modus.scheduling
+from modus.activity.selectors import actions_on
 from modus.events.permissions import NotCohost
 from modus.matchmaking import services, tasks
 from modus.matchmaking.models import (
@@ -50,6 +51,9 @@ def test_start_run_queues_a_run_for_organisers_only(event, cohost):
     with pytest.raises(NotCohost) as excinfo:
         services.start_run(event, actor=UserFactory())
     assert _code(excinfo) == "not_cohost"
+    [entry] = actions_on(event)  # the refused one left no trace
+    assert (entry.action, entry.actor, entry.note) == ("matchmaking.run.started", cohost, "3 s")
+    assert entry.data == {"run": run.pk, "time_limit": 3, "seed": 7}
 
 
 def test_start_run_needs_matchmaking_on_and_a_sane_time_limit(event, cohost, mm_settings):

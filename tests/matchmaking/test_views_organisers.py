@@ -92,6 +92,10 @@ def test_schedule_unpublished_only_for_organisers_then_published(
     mail.outbox.clear()
     client.post(_url("schedule", event), {"action": "publish", "version": version.pk})
     assert len(mail.outbox) == 2
+    page = client.get(_url("schedule", event)).content.decode()
+    assert "History" in page
+    assert "Scheduling run started" in page and "Meeting schedule published" in page
+    assert "meetings 1 · moved 0 · added 1 · cancelled 0" in page
     client.force_login(alice.user)
     page = client.get(_url("meetings", event)).content.decode()
     assert bob.display_name in page and bob.organisation.get_absolute_url() in page
@@ -186,6 +190,13 @@ def test_run_status_is_for_this_events_organisers_only(client, event, cohost):
     response = client.get(url)
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
+    assert response.json() == {  # the API's problem document
+        "type": "about:blank",
+        "title": "Forbidden",
+        "status": 403,
+        "code": "not_cohost",
+        "detail": "Only the organisers of this event may see its runs.",
+    }
     participant = MarketplaceProfileFactory(event=event)
     client.force_login(participant.user)
     assert client.get(url).status_code == 403
@@ -195,7 +206,9 @@ def test_run_status_is_for_this_events_organisers_only(client, event, cohost):
     ).user
     client.force_login(other_cohost)
     assert client.get(url).status_code == 403
-    assert client.get(_url("run-status", other, pk=run.pk)).status_code == 404
+    missing = client.get(_url("run-status", other, pk=run.pk))
+    assert missing.status_code == 404 and missing["Content-Type"] == "application/problem+json"
+    assert (missing.json()["code"], missing.json()["detail"]) == ("not_found", "No such run.")
     client.force_login(cohost)
     response = client.get(url)
     assert response.status_code == 200 and "no-cache" in response["Cache-Control"]
