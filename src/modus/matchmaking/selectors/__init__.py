@@ -19,7 +19,6 @@ from .participants import (
     settings_for,
 )
 from .schedule import (
-    NOT_RECORDED,
     Slot,
     active_run,
     blocked_slot_ids,
@@ -41,7 +40,6 @@ from .schedule import (
 )
 
 __all__ = [
-    "NOT_RECORDED",
     "Agenda",
     "AgendaItem",
     "Slot",

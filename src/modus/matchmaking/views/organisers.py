@@ -114,7 +114,11 @@ def schedule(request, event):
                 )
                 services.publish(version, actor=request.user)
                 messages.success(
-                    request, _("The schedule is published; participants were e-mailed.")
+                    request,
+                    _(
+                        "The schedule is published; the participants whose meetings are new or "
+                        "changed were e-mailed."
+                    ),
                 )
         except ValidationError as error:
             for message in error.messages:
