@@ -7,7 +7,7 @@ from django.utils import timezone
 from modus.matchmaking.models import Availability, MeetingOutcome
 from tests.factories import MarketplaceProfileFactory, MeetingRequestFactory, UserFactory
 
-from .test_agenda import make_version
+from .support import make_version
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from modus.matchmaking import agenda, pdf
+from modus.matchmaking import pdf, selectors
 from modus.matchmaking.models import ScheduleVersion
 from tests.factories import MarketplaceProfileFactory
 
-from .test_agenda import make_version
+from .support import make_version
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +109,7 @@ def test_personal_pdf_follows_the_users_language(client, event, pair):
     client.cookies["django_language"] = "pl"
     data = client.get(reverse("matchmaking:agenda-pdf", kwargs={"slug": event.slug})).content
     with translation.override("en"):
-        english = pdf_text(pdf.agenda_pdf(agenda.personal_agenda(event, alice.user)))
+        english = pdf_text(pdf.agenda_pdf(selectors.personal_agenda(event, alice.user)))
     assert "Personal agenda: Alicja" in english
     polish = pdf_text(data)
     assert "Godzina" in polish and "Godzina" not in english  # "Time"

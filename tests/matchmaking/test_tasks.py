@@ -1,4 +1,4 @@
-"""The scheduling job: progress while the engine works, failures, and a real Celery worker."""
+"""The scheduling job: a queue that cannot be reached, and a real Celery worker doing a run."""
 
 import os
 import sqlite3
@@ -9,73 +9,11 @@ import time
 from pathlib import Path
 
 from modus.matchmaking import services, tasks
-from modus.matchmaking.models import MeetingRequest, SchedulingRun
 from tests.celery_worker import celery_worker, needs_redis
-from tests.factories import (
-    EventOrganiserFactory,
-    MarketplaceProfileFactory,
-    MatchmakingSettingsFactory,
-    MeetingRequestFactory,
-    MembershipFactory,
-)
+
+from .support import event_with_a_pair
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _event_with_a_pair():
-    event = MatchmakingSettingsFactory().event
-    alice, bob = MarketplaceProfileFactory(event=event), MarketplaceProfileFactory(event=event)
-    MeetingRequestFactory(from_profile=alice, to_profile=bob, status=MeetingRequest.Status.ACCEPTED)
-    cohost = MembershipFactory(organisation=EventOrganiserFactory(event=event).organisation).user
-    return event, cohost
-
-
-def test_the_bar_moves_with_the_clock_while_the_engine_works(transactional_db, monkeypatch):
-    """A slow engine: a thread writes the run's progress to its row while ``solve`` runs."""
-    import modus.scheduling
-
-    monkeypatch.setattr(tasks, "PROGRESS_INTERVAL", 0.05)
-    seen = []
-    real_solve = modus.scheduling.solve
-
-    def slow_solve(instance, *, time_limit, seed):
-        for _ in range(6):
-            time.sleep(0.15)
-            run = SchedulingRun.objects.get()
-            seen.append((run.status, run.phase, run.progress))
-        return real_solve(instance, time_limit=0.5, seed=seed)
-
-    monkeypatch.setattr(modus.scheduling, "solve", slow_solve)
-    event, cohost = _event_with_a_pair()
-    run = services.start_run(event, actor=cohost, time_limit=1.5)
-    version_id = tasks.run_schedule_task.delay(run.pk).get()
-
-    assert {status for status, _phase, _progress in seen} == {"running"}
-    assert {phase for _status, phase, _progress in seen} == {"solve"}
-    progress = [percent for _status, _phase, percent in seen]
-    assert progress == sorted(progress), progress
-    assert progress[0] > services.RUN_PROGRESS["solve"]
-    assert progress[-1] < services.RUN_PROGRESS["saving"]
-    assert progress[-1] - progress[0] >= 20, progress  # ~0.75 s of 1.5 s: about half the range
-    run.refresh_from_db()
-    assert (run.status, run.progress, run.phase) == ("done", 100, "done")
-    assert run.version_id == version_id
-
-
-def test_the_clock_thread_stops_at_the_next_phase(transactional_db):
-    event, cohost = _event_with_a_pair()
-    run = services.start_run(event, actor=cohost)
-    SchedulingRun.objects.filter(pk=run.pk).update(status=SchedulingRun.Status.RUNNING)
-    progress = tasks.RunProgress(run.pk, interval=0.02)
-    progress("solve", 5, seconds=0.2)
-    time.sleep(0.4)
-    run.refresh_from_db()
-    assert run.progress == services.RUN_PROGRESS["saving"] - 1  # the clock ran out: it waits
-    progress("saving", 92)
-    assert progress._thread is None
-    run.refresh_from_db()
-    assert (run.phase, run.progress) == ("saving", 92)
-    progress.close()
 
 
 def test_a_queue_that_cannot_be_reached_fails_the_run_not_the_page(db, monkeypatch):
@@ -85,7 +23,7 @@ def test_a_queue_that_cannot_be_reached_fails_the_run_not_the_page(db, monkeypat
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
     monkeypatch.setattr(tasks.run_schedule_task, "delay", unreachable)
-    event, cohost = _event_with_a_pair()
+    event, cohost = event_with_a_pair()
     run = services.start_run(event, actor=cohost)
     tasks.enqueue_run(run.pk)
     run.refresh_from_db()

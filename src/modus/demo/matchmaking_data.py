@@ -25,8 +25,8 @@ from modus.matchmaking.models import (
     MeetingRequest,
     ScheduleVersion,
 )
-from modus.matchmaking.services import build_instance, slots
-from modus.matchmaking.services_changes import store_version
+from modus.matchmaking.selectors import slots
+from modus.matchmaking.services import build_instance, store_version
 from modus.scheduling import solve
 
 from . import synthetic

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from modus.events.permissions import is_cohost
 
-from .. import services
 from ..models import MatchmakingSettings
+from ..permissions import is_eligible
 
 register = template.Library()
 
@@ -22,6 +22,6 @@ def matchmaking_link(event, user) -> str:
         return ""
     if is_cohost(user, event):
         return reverse("matchmaking:schedule", kwargs={"slug": event.slug})
-    if services.is_eligible(user, event, mm_settings):
+    if is_eligible(user, event, mm_settings):
         return reverse("matchmaking:marketplace", kwargs={"slug": event.slug})
     return ""

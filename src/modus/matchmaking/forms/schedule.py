@@ -1,3 +1,5 @@
+"""The organisers' changes to a draft schedule: moving or pinning a meeting."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -2,19 +2,17 @@
 
 ``personal_agenda`` reads one participant's items with a fixed number of queries; ``all_agendas``
 reads every participant's for the organisers' printout; ``table_plan`` lists, per slot, which pair
-sits at which table. ``agenda_calendar`` renders an agenda as iCalendar with stable UIDs: a
-session keeps the events app's ``session-<pk>@host``, a meeting is named by its pair
-(``meeting-<event>-<a>-<b>@host``), so a re-published schedule updates the entry instead of adding
-one. Only meetings of the *published* schedule are ever read here.
+sits at which table. Each item has a stable UID for calendars: a session keeps the events app's
+``session-<pk>@host``, a meeting is named by its pair (``meeting-<event>-<a>-<b>@host``), so a
+re-published schedule updates the entry instead of adding one. Only meetings of the *published*
+schedule are read for a participant.
 """
 
 import dataclasses
 import datetime as dt
 from collections import defaultdict
 from itertools import groupby
-from urllib.parse import urljoin
 
-import icalendar
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,10 +20,9 @@ from django.utils.translation import gettext as _
 from modus.events.calendars import uid_host
 from modus.events.models import Event, Session
 
-from . import selectors
-from .models import MarketplaceProfile, MatchmakingSettings, Meeting, ScheduleVersion
-
-PRODID = "-//Modus//Matchmaking//EN"
+from ..models import MarketplaceProfile, MatchmakingSettings, Meeting, ScheduleVersion
+from .participants import profile_of, settings_for
+from .schedule import published_version, shown_profiles
 
 
 @dataclasses.dataclass
@@ -62,10 +59,6 @@ class Agenda:
     @property
     def meetings(self) -> list[AgendaItem]:
         return [item for item in self.items if item.kind == "meeting"]
-
-
-def _people():
-    return MarketplaceProfile.objects.select_related("user", "organisation")
 
 
 def _session_item(session: Session, event: Event) -> AgendaItem:
@@ -131,14 +124,14 @@ def chosen_sessions(event: Event, user_ids):
 
 def personal_agenda(event: Event, user, *, mm_settings=None) -> Agenda:
     """One user's agenda at this event: 5 queries, however many items."""
-    mm_settings = mm_settings or MatchmakingSettings.objects.filter(event=event).first()
-    profile = MarketplaceProfile.objects.filter(event=event, user=user).first()
+    mm_settings = mm_settings or settings_for(event)
+    profile = profile_of(user, event)
     items = [_session_item(s, event) for s in chosen_sessions(event, [user.pk])]
-    version = selectors.published_version(event) if profile else None
+    version = published_version(event) if profile else None
     if version is not None:
         meetings = (
             version.meetings.filter(participants=profile)
-            .prefetch_related(Prefetch("participants", queryset=_people()))
+            .prefetch_related(Prefetch("participants", queryset=shown_profiles()))
             .order_by("starts_at", "table")
         )
         items += [_meeting_item(m, profile, event, mm_settings) for m in meetings]
@@ -147,13 +140,15 @@ def personal_agenda(event: Event, user, *, mm_settings=None) -> Agenda:
 
 def all_agendas(event: Event, version: ScheduleVersion) -> list[Agenda]:
     """Every participant of a schedule version, each with their agenda (for the printout)."""
-    mm_settings = MatchmakingSettings.objects.filter(event=event).first()
+    mm_settings = settings_for(event)
     participant_ids = [int(p["id"][1:]) for p in version.instance.get("participants", [])]
     profiles = list(
-        _people().filter(pk__in=participant_ids).order_by("user__full_name", "user__email", "pk")
+        shown_profiles()
+        .filter(pk__in=participant_ids)
+        .order_by("user__full_name", "user__email", "pk")
     )
     meetings = version.meetings.prefetch_related(
-        Prefetch("participants", queryset=_people())
+        Prefetch("participants", queryset=shown_profiles())
     ).order_by("starts_at", "table")
     items_of = defaultdict(list)
     for meeting in meetings:
@@ -181,49 +176,10 @@ def all_agendas(event: Event, version: ScheduleVersion) -> list[Agenda]:
 def table_plan(event: Event, version: ScheduleVersion) -> list[tuple[dt.datetime, list]]:
     """Per slot (start in the event's zone): ``(table, [names])`` in table order."""
     meetings = version.meetings.prefetch_related(
-        Prefetch("participants", queryset=_people())
+        Prefetch("participants", queryset=shown_profiles())
     ).order_by("starts_at", "table", "pk")
     plan = []
     for starts_at, group in groupby(meetings, key=lambda m: m.starts_at):
         rows = [(m.table, [p.display_name for p in m.participants.all()]) for m in group]
         plan.append((timezone.localtime(starts_at, event.zone), rows))
     return plan
-
-
-def agenda_calendar(agenda: Agenda, *, base_url: str) -> bytes:
-    """The agenda as iCalendar: one VEVENT per item, times in UTC, stable UIDs."""
-    event = agenda.event
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _("My agenda at %(event)s") % {"event": event.name})
-    calendar.add("x-wr-timezone", event.time_zone)
-    stamp = timezone.now()
-    for item in agenda.items:
-        component = icalendar.Event()
-        component.add("uid", item.uid)
-        component.add("dtstamp", stamp)
-        component.add("dtstart", item.starts_at.astimezone(dt.UTC))
-        component.add("dtend", item.ends_at.astimezone(dt.UTC))
-        component.add("summary", item.title)
-        if item.location:
-            component.add("location", item.location)
-        if item.kind == "meeting":
-            lines = []
-            for other in item.others:
-                line = other.display_name
-                if other.organisation_id:
-                    line += f" ({other.organisation.name})"
-                lines.append(line)
-                if other.offers:
-                    lines.append(_("Offers: %(text)s") % {"text": other.offers})
-                if other.seeks:
-                    lines.append(_("Seeks: %(text)s") % {"text": other.seeks})
-            component.add("description", "\n".join(lines))
-            component.add("categories", [_("Meeting")])
-        if item.url:
-            component.add("url", urljoin(base_url, item.url))
-        calendar.add_component(component)
-    return calendar.to_ical()

@@ -251,12 +251,11 @@ def test_double_booking_unavailability_and_caps_are_refused(
 
 
 def test_pinned_meetings_must_stay_in_their_slot(api_client, event, cohost, people):
-    from modus.matchmaking import services_changes
 
     alice = people[0]
     version = services.run_schedule(event, actor=cohost, time_limit=1)
     meeting = version.meetings.get(participants=alice)
-    services_changes.move_meeting(meeting, actor=cohost, slot_id=meeting.slot_id)
+    services.move_meeting(meeting, actor=cohost, slot_id=meeting.slot_id)
     instance = services.build_instance(event)
     pinned = next(m for m in instance["meetings"] if m.get("fixed_slot"))
     other_slot = next(s["id"] for s in instance["slots"] if s["id"] != pinned["fixed_slot"])

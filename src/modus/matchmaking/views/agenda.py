@@ -5,17 +5,19 @@ from the published schedule only.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import agenda as agendas
-from . import outcomes, pdf, selectors
-from .models import Meeting, MeetingOutcome, ScheduleVersion
-from .views import organisers_only, participants_only
+from modus.events.permissions import cohost_required
+
+from .. import pdf, selectors, services
+from ..calendars import agenda_calendar
+from ..models import MeetingOutcome
+from ..permissions import participant_required
+from .participants import act
 
 
 def _download(body: bytes, *, content_type: str, filename: str) -> HttpResponse:
@@ -25,14 +27,14 @@ def _download(body: bytes, *, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@participants_only
+@participant_required
 @require_GET
 def my_agenda(request, event):
     """This event's confirmed participants (allowed roles): their own agenda."""
-    agenda = agendas.personal_agenda(event, request.user, mm_settings=request.matchmaking)
+    agenda = selectors.personal_agenda(event, request.user, mm_settings=request.matchmaking)
     recorded = {}
     if agenda.profile and agenda.meetings:
-        recorded = outcomes.outcomes_by_meeting(
+        recorded = selectors.outcomes_by_meeting(
             agenda.profile, [item.meeting.pk for item in agenda.meetings]
         )
     now = timezone.now()
@@ -50,47 +52,42 @@ def my_agenda(request, event):
     )
 
 
-@participants_only
+@participant_required
 @require_GET
 def my_agenda_ics(request, event):
     """This event's confirmed participants (allowed roles): their own agenda as iCalendar."""
-    agenda = agendas.personal_agenda(event, request.user, mm_settings=request.matchmaking)
-    body = agendas.agenda_calendar(agenda, base_url=request.build_absolute_uri("/"))
+    agenda = selectors.personal_agenda(event, request.user, mm_settings=request.matchmaking)
+    body = agenda_calendar(agenda, base_url=request.build_absolute_uri("/"))
     return _download(
         body, content_type="text/calendar; charset=utf-8", filename=f"{event.slug}-agenda.ics"
     )
 
 
-@participants_only
+@participant_required
 @require_GET
 def my_agenda_pdf(request, event):
     """This event's confirmed participants (allowed roles): their own agenda, printable."""
-    agenda = agendas.personal_agenda(event, request.user, mm_settings=request.matchmaking)
+    agenda = selectors.personal_agenda(event, request.user, mm_settings=request.matchmaking)
     return _download(
         pdf.agenda_pdf(agenda), content_type="application/pdf", filename=f"{event.slug}-agenda.pdf"
     )
 
 
-@participants_only
+@participant_required
 @require_POST
 def record_outcome(request, event, pk):
     """The two sides of a published meeting (only they): record what came of it."""
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("version"), version__event=event, pk=pk
+    meeting = get_object_or_404(selectors.meetings_at(event), pk=pk)
+    outcome = request.POST.get("outcome")
+    act(
+        request,
+        lambda: services.record_outcome(meeting, actor=request.user, outcome=outcome),
+        success=_("The outcome was saved."),
     )
-    try:
-        outcomes.record_outcome(meeting, actor=request.user, outcome=request.POST.get("outcome"))
-    except PermissionDenied:
-        raise
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The outcome was saved."))
     return redirect("matchmaking:agenda", slug=event.slug)
 
 
-@organisers_only
+@cohost_required
 @require_GET
 def all_agendas_pdf(request, event):
     """Co-hosts and organisers of this event (and staff): every agenda and the table plan."""
@@ -99,12 +96,12 @@ def all_agendas_pdf(request, event):
         messages.error(request, _("Run the scheduler first."))
         return redirect("matchmaking:schedule", slug=event.slug)
     body = pdf.organiser_pdf(
-        event, agendas.all_agendas(event, version), agendas.table_plan(event, version)
+        event, selectors.all_agendas(event, version), selectors.table_plan(event, version)
     )
     return _download(body, content_type="application/pdf", filename=f"{event.slug}-agendas.pdf")
 
 
-@organisers_only
+@cohost_required
 @require_GET
 def outcome_totals(request, event):
     """Co-hosts and organisers of this event (and staff): how many meetings led to what."""
@@ -115,7 +112,7 @@ def outcome_totals(request, event):
         {
             "event": event,
             "version": version,
-            "draft": version is None and ScheduleVersion.objects.filter(event=event).exists(),
-            "totals": outcomes.totals(event, actor=request.user),
+            "draft": version is None and selectors.latest_version(event) is not None,
+            "totals": selectors.outcome_totals(version) if version else [],
         },
     )

@@ -1,71 +1,32 @@
+"""The organisers' pages: setup, the schedule and its runs, moves, rescheduling."""
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
-from modus.matchmaking import services
+import modus.scheduling
+from modus.matchmaking import selectors, services, tasks
 from modus.matchmaking.models import (
-    MarketplaceProfile,
-    MeetingRequest,
+    Meeting,
     ScheduleVersion,
     SchedulingRun,
 )
 from tests.factories import (
-    EcosystemFactory,
     EventOrganiserFactory,
     MarketplaceProfileFactory,
     MatchmakingSettingsFactory,
     MeetingRequestFactory,
     MembershipFactory,
-    RegistrationFactory,
     UserFactory,
 )
+
+from .support import accepted, meeting_of, slot_ids
 
 pytestmark = pytest.mark.django_db
 
 
 def _url(name, event, **kwargs):
     return reverse(f"matchmaking:{name}", kwargs={"slug": event.slug, **kwargs})
-
-
-PARTICIPANT_PAGES = ["marketplace", "my-profile", "requests", "availability", "meetings"]
-ORGANISER_PAGES = ["setup", "schedule"]
-
-
-def test_anonymous_visitors_log_in_first(client, event):
-    for name in PARTICIPANT_PAGES + ORGANISER_PAGES:
-        response = client.get(_url(name, event))
-        assert response.status_code == 302 and "login" in response.url
-
-
-def test_outsiders_get_403_everywhere(client, event):
-    profile = MarketplaceProfileFactory(event=event)
-    client.force_login(UserFactory())
-    for name in PARTICIPANT_PAGES + ORGANISER_PAGES:
-        assert client.get(_url(name, event)).status_code == 403, name
-    assert client.get(_url("profile", event, pk=profile.pk)).status_code == 403
-
-
-def test_participants_of_another_event_and_waitlisted_get_403(client, event):
-    other = MarketplaceProfileFactory()
-    waitlisted = RegistrationFactory(event=event, status="waitlisted")
-    for user in (other.user, waitlisted.user):
-        client.force_login(user)
-        assert client.get(_url("marketplace", event)).status_code == 403
-
-
-def test_participants_do_not_reach_organiser_pages(client, event):
-    profile = MarketplaceProfileFactory(event=event)
-    client.force_login(profile.user)
-    for name in ORGANISER_PAGES:
-        assert client.get(_url(name, event)).status_code == 403
-
-
-def test_pages_are_404_while_matchmaking_is_off(client, event, mm_settings):
-    mm_settings.enabled = False
-    mm_settings.save()
-    registration = RegistrationFactory(event=event)
-    client.force_login(registration.user)
-    assert client.get(_url("marketplace", event)).status_code == 404
 
 
 def test_setup_form_saves_settings(client, event, cohost):
@@ -84,7 +45,7 @@ def test_setup_form_saves_settings(client, event, cohost):
         },
     )
     assert response.status_code == 302
-    mm = services.settings_for(event)
+    mm = selectors.settings_for(event)
     assert (
         len(mm.windows) == 2
         and mm.tables == 4
@@ -113,114 +74,6 @@ def test_setup_form_shows_errors_next_to_the_field(client, event, cohost):
     )
 
 
-def test_opt_in_request_accept_through_the_web(client, event):
-    alice_registration = RegistrationFactory(event=event)
-    bob = MarketplaceProfileFactory(event=event)
-    ecosystem = EcosystemFactory()
-    client.force_login(alice_registration.user)
-    response = client.post(
-        _url("my-profile", event),
-        {
-            "offers": "Hydrogen tanks",
-            "seeks": "Pilots",
-            "ecosystems": [ecosystem.pk],
-            "opted_in": "on",
-        },
-    )
-    assert response.status_code == 302
-    alice = MarketplaceProfile.objects.get(event=event, user=alice_registration.user)
-    page = client.get(_url("marketplace", event), {"q": "hydrogen"}).content.decode()
-    assert alice.display_name in page and bob.display_name in page
-    assert client.post(_url("profile", event, pk=bob.pk), {"message": "Hello"}).status_code == 302
-    request = MeetingRequest.objects.get(from_profile=alice, to_profile=bob)
-    # Alice cannot answer her own request.
-    assert (
-        client.post(_url("answer", event, pk=request.pk), {"answer": "accept"}).status_code == 403
-    )
-    client.force_login(bob.user)
-    page = client.get(_url("requests", event)).content.decode()
-    assert "Hello" in page
-    client.post(_url("answer", event, pk=request.pk), {"answer": "accept"})
-    request.refresh_from_db()
-    assert request.status == MeetingRequest.Status.ACCEPTED
-
-
-def test_repeated_request_shows_the_error(client, event):
-    alice, bob = MarketplaceProfileFactory(event=event), MarketplaceProfileFactory(event=event)
-    MeetingRequestFactory(from_profile=bob, to_profile=alice)
-    client.force_login(alice.user)
-    client.post(_url("profile", event, pk=bob.pk), {"message": "Hi"})
-    client.force_login(bob.user)
-    response = client.post(_url("profile", event, pk=alice.pk), {"message": "Again"})
-    assert response.status_code == 200
-    assert "already asked" in response.content.decode()
-
-
-def test_nobody_sees_another_participants_requests(client, event):
-    request = MeetingRequestFactory(
-        from_profile=MarketplaceProfileFactory(event=event), message="Secret plan"
-    )
-    carol = MarketplaceProfileFactory(event=event)
-    client.force_login(carol.user)
-    assert "Secret plan" not in client.get(_url("requests", event)).content.decode()
-    assert (
-        client.post(_url("answer", event, pk=request.pk), {"answer": "decline"}).status_code == 403
-    )
-    request.refresh_from_db()
-    assert request.status == MeetingRequest.Status.PENDING
-
-
-def test_filters_narrow_the_marketplace(client, event):
-    ecosystem = EcosystemFactory()
-    alice = MarketplaceProfileFactory(event=event, offers="Batteries")
-    alice.ecosystems.add(ecosystem)
-    bob = MarketplaceProfileFactory(event=event, offers="Tourism", seeks="Hotels")
-    MarketplaceProfileFactory()  # another event's participant never shows
-    client.force_login(bob.user)
-    page = client.get(_url("marketplace", event), {"ecosystem": ecosystem.key}).content.decode()
-    assert alice.display_name in page and bob.display_name not in page
-    page = client.get(_url("marketplace", event), {"q": "hotel"}).content.decode()
-    assert bob.display_name in page and alice.display_name not in page
-
-
-def test_availability_page_saves_unticked_slots(client, event, mm_settings):
-    profile = MarketplaceProfileFactory(event=event)
-    slot_ids = [s.id for s in services.slots(mm_settings)]
-    client.force_login(profile.user)
-    assert client.get(_url("availability", event)).status_code == 200
-    client.post(_url("availability", event), {"available": slot_ids[1:]})
-    profile.refresh_from_db()
-    assert profile.availability.unavailable == [slot_ids[0]]
-
-
-def _make_profiles(event, count):
-    profiles = [MarketplaceProfileFactory(event=event) for _ in range(count)]
-    for profile in profiles:
-        profile.ecosystems.add(EcosystemFactory())
-    return profiles
-
-
-@pytest.mark.parametrize("count", [1, 3])
-def test_marketplace_query_count(client, event, django_assert_num_queries, count):
-    profiles = _make_profiles(event, count)
-    client.force_login(profiles[0].user)
-    with django_assert_num_queries(12):
-        response = client.get(_url("marketplace", event))
-    assert response.status_code == 200
-
-
-@pytest.mark.parametrize("count", [1, 3])
-def test_requests_query_count(client, event, django_assert_num_queries, count):
-    me = MarketplaceProfileFactory(event=event)
-    for _ in range(count):
-        MeetingRequestFactory(from_profile=me)
-        MeetingRequestFactory(from_profile=MarketplaceProfileFactory(event=event), to_profile=me)
-    client.force_login(me.user)
-    with django_assert_num_queries(9):
-        response = client.get(_url("requests", event))
-    assert response.status_code == 200
-
-
 def test_schedule_unpublished_only_for_organisers_then_published(
     client, event, cohost, django_capture_on_commit_callbacks
 ):
@@ -239,12 +92,13 @@ def test_schedule_unpublished_only_for_organisers_then_published(
     mail.outbox.clear()
     client.post(_url("schedule", event), {"action": "publish", "version": version.pk})
     assert len(mail.outbox) == 2
+    page = client.get(_url("schedule", event)).content.decode()
+    assert "History" in page
+    assert "Scheduling run started" in page and "Meeting schedule published" in page
+    assert "meetings 1 · moved 0 · added 1 · cancelled 0" in page
     client.force_login(alice.user)
     page = client.get(_url("meetings", event)).content.decode()
     assert bob.display_name in page and bob.organisation.get_absolute_url() in page
-
-
-# Scheduling runs on the schedule page ------------------------------------------------------
 
 
 def _run(event, **values):
@@ -306,8 +160,6 @@ def test_a_second_run_while_one_is_running_is_refused_with_a_message(client, eve
 
 
 def test_running_queues_the_job_after_commit(client, event, cohost, monkeypatch):
-    from modus.matchmaking import tasks
-
     queued = []
     monkeypatch.setattr(tasks.run_schedule_task, "delay", queued.append)
     client.force_login(cohost)
@@ -320,8 +172,6 @@ def test_running_queues_the_job_after_commit(client, event, cohost, monkeypatch)
 def test_a_run_the_engine_breaks_shows_the_failure_not_a_500(
     client, event, cohost, monkeypatch, django_capture_on_commit_callbacks
 ):
-    import modus.scheduling
-
     def broken(instance, **kwargs):
         raise ValueError("bug")
 
@@ -340,6 +190,13 @@ def test_run_status_is_for_this_events_organisers_only(client, event, cohost):
     response = client.get(url)
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
+    assert response.json() == {  # the API's problem document
+        "type": "about:blank",
+        "title": "Forbidden",
+        "status": 403,
+        "code": "not_cohost",
+        "detail": "Only the organisers of this event may see its runs.",
+    }
     participant = MarketplaceProfileFactory(event=event)
     client.force_login(participant.user)
     assert client.get(url).status_code == 403
@@ -349,7 +206,9 @@ def test_run_status_is_for_this_events_organisers_only(client, event, cohost):
     ).user
     client.force_login(other_cohost)
     assert client.get(url).status_code == 403
-    assert client.get(_url("run-status", other, pk=run.pk)).status_code == 404
+    missing = client.get(_url("run-status", other, pk=run.pk))
+    assert missing.status_code == 404 and missing["Content-Type"] == "application/problem+json"
+    assert (missing.json()["code"], missing.json()["detail"]) == ("not_found", "No such run.")
     client.force_login(cohost)
     response = client.get(url)
     assert response.status_code == 200 and "no-cache" in response["Cache-Control"]
@@ -373,3 +232,63 @@ def test_run_status_query_count(client, event, cohost, django_assert_num_queries
     client.force_login(cohost)
     with django_assert_num_queries(5):  # session, user, event, co-host check, run
         assert client.get(_url("run-status", event, pk=run.pk)).status_code == 200
+
+
+def test_move_page_shows_errors_next_to_the_field(client, event, cohost, mm_settings, two_pairs):
+    alice, bob, carol, dan = two_pairs
+    accepted(alice, carol)
+    version = services.run_schedule(event, actor=cohost, time_limit=1)
+    ab = meeting_of(version, bob)
+    ac = version.meetings.filter(participants=alice).filter(participants=carol).get()
+    url = reverse("matchmaking:move-meeting", kwargs={"slug": event.slug, "pk": ab.pk})
+    client.force_login(cohost)
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"slot": ac.slot_id, "pinned": "on"})
+    assert response.status_code == 200
+    assert response.context["form"].has_error("slot", "participant_busy")
+    free = next(
+        s
+        for s in slot_ids(mm_settings)
+        if not version.meetings.filter(slot_id=s, participants__in=[alice, bob]).exists()
+    )
+    response = client.post(url, {"slot": free, "pinned": "on"})
+    assert response.status_code == 302
+    ab.refresh_from_db()
+    assert ab.slot_id == free and ab.pinned
+    schedule_page = client.get(reverse("matchmaking:schedule", kwargs={"slug": event.slug}))
+    assert url in schedule_page.content.decode()
+
+
+def test_move_page_is_for_organisers_only(client, event, cohost, two_pairs):
+    alice = two_pairs[0]
+    version = services.run_schedule(event, actor=cohost, time_limit=1)
+    url = reverse(
+        "matchmaking:move-meeting",
+        kwargs={"slug": event.slug, "pk": meeting_of(version, alice).pk},
+    )
+    for user in (alice.user, UserFactory()):
+        client.force_login(user)
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"slot": "x"}).status_code == 403
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_reschedule_page(client, event, cohost, mm_settings, two_pairs):
+    url = reverse("matchmaking:reschedule", kwargs={"slug": event.slug})
+    client.force_login(two_pairs[0].user)
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
+    client.force_login(cohost)
+    assert client.get(url).status_code == 200
+    response = client.post(url, follow=True)
+    assert "There is no published schedule" in response.content.decode()
+    services.publish(services.run_schedule(event, actor=cohost, time_limit=1), actor=cohost)
+    response = client.post(url)
+    assert response.status_code == 302
+    latest = ScheduleVersion.objects.filter(event=event).order_by("-pk").first()
+    assert latest.status == ScheduleVersion.Status.DRAFT
+    assert (
+        latest.stats["changes"]["kept"]
+        == Meeting.objects.filter(version__status=ScheduleVersion.Status.PUBLISHED).count()
+    )

@@ -3,7 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from .models import MarketplaceProfile, Meeting, MeetingRequest
+from modus.scheduling.rules import SCHEDULE_FORMAT
+
+from ..models import MarketplaceProfile, Meeting, MeetingRequest
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
@@ -75,7 +77,7 @@ class AssignmentSerializer(serializers.Serializer):
 class ScheduleImportSerializer(serializers.Serializer):
     """A ``modus-b2b-schedule/1`` document (see the exchange formats); extra keys are ignored."""
 
-    format = serializers.ChoiceField(choices=["modus-b2b-schedule/1"])
+    format = serializers.ChoiceField(choices=[SCHEDULE_FORMAT])
     assignments = AssignmentSerializer(many=True)
     unscheduled = serializers.ListField(child=serializers.CharField(), allow_empty=True)
 
