@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from modus.demo import selection_data
 from modus.demo.loader import load_demo
 from modus.events.models import Event
-from modus.selection import services
+from modus.selection import selectors
 from modus.selection.models import Application, AudienceVote, Call, LogEntry, Review
 from modus.selection.permissions import has_conflict
 from modus.web.uploads import check_pdf_upload
@@ -74,7 +74,7 @@ def test_applications_in_every_state_with_reviews_and_a_log(lines):
         assert application.organisation.region_id
         assert application.created_at.year in (2022, 2023)
 
-    rows = {row.application.status: row for row in services.ranking(call)}
+    rows = {row.application.status: row for row in selectors.ranking(call)}
     assert rows["accepted"].submitted == 3 and rows["accepted"].mean > rows["rejected"].mean
     assert (rows["submitted"].submitted, rows["submitted"].missing) == (2, 1)
     for review in Review.objects.filter(application__call=call):
@@ -110,7 +110,7 @@ def test_katowice_pitching_session_has_pitches_jury_votes_and_results(lines):
     sheets = Review.objects.filter(application__call=call, stage=Review.Stage.LIVE)
     assert sheets.count() == 15
     assert all(sheet.submitted_at for sheet in sheets)
-    results = services.pitch_results(call)
+    results = selectors.pitch_results(call)
     assert [row.mean is not None for row in results["jury"]] == [True] * 5
     assert results["total_votes"] == AudienceVote.objects.filter(call=call).count() > 20
     assert results["favourites"]

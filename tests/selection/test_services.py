@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from modus.events.models import EventOrganiser
-from modus.selection import services
+from modus.selection import selectors, services
 from modus.selection.models import Application, LogEntry, Review
 from modus.selection.services.errors import NotAllowed
 from tests.factories import MembershipFactory, RegistrationFactory, UserFactory
@@ -209,11 +209,14 @@ def test_scores_stay_hidden_until_a_reviewer_submits(host_call, submitted):
         scores={relevance.pk: (5, "Great"), capacity.pk: (2, "")},
         submit=True,
     )
-    assert services.visible_reviews(submitted, second) == [review_2]
+    assert selectors.visible_reviews(submitted, second) == [review_2]
     services.save_review(
         review_2, actor=second, scores={relevance.pk: 3, capacity.pk: 3}, submit=True
     )
-    assert {r.pk for r in services.visible_reviews(submitted, second)} == {review_1.pk, review_2.pk}
+    assert {r.pk for r in selectors.visible_reviews(submitted, second)} == {
+        review_1.pk,
+        review_2.pk,
+    }
     with pytest.raises(services.SelectionError):
         services.save_review(review_2, actor=second, scores={relevance.pk: 1})
 
@@ -238,7 +241,7 @@ def test_ranking_weighted_mean_spread_and_missing(host_call, submitted):
     services.save_review(
         reviews[1], actor=reviewers[1], scores={relevance.pk: 2, capacity.pk: 5}, submit=True
     )
-    (row,) = services.ranking(host_call.call, cut_off=submitted.cut_off)
+    (row,) = selectors.ranking(host_call.call, cut_off=submitted.cut_off)
     assert row.totals == [4.0, 3.0]  # (2·5 + 2) / 3 and (2·2 + 5) / 3
     assert row.mean == pytest.approx(3.5)
     assert row.spread == pytest.approx(1.0)
@@ -348,7 +351,7 @@ def test_one_audience_vote_per_registered_person(pitch_call):
     again, created_again = services.cast_vote(pitch_call.call, second, user=voter)
     assert (created, created_again) == (True, False)
     assert again.application == first
-    results = services.pitch_results(pitch_call.call)
+    results = selectors.pitch_results(pitch_call.call)
     assert results["total_votes"] == 1
     assert results["favourites"] == [first]
 
@@ -364,5 +367,5 @@ def test_jury_scores_live_and_results_rank_them(pitch_call):
         services.save_review(
             review, actor=juror, scores={innovation.pk: value, market.pk: value}, submit=True
         )
-    jury = services.pitch_results(pitch_call.call)["jury"]
+    jury = selectors.pitch_results(pitch_call.call)["jury"]
     assert [row.application for row in jury] == [second, first]

@@ -6,7 +6,7 @@ from django.urls import reverse
 from modus.events.models import EventOrganiser
 from modus.selection import services
 from modus.selection.models import Application, Call, CutOff, Review
-from modus.selection.views.office import PANEL_FLASH
+from modus.selection.views.office.panel import PANEL_FLASH
 from tests.factories import MembershipFactory, ProgrammeFactory, UserFactory
 
 from .conftest import complete_draft, make_applicant, make_reviewer

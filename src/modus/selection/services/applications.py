@@ -10,21 +10,14 @@ from django.utils.translation import gettext as _
 from modus.accounts.models import Membership
 from modus.web.uploads import check_pdf_upload
 
-from ..models import Application, ApplicationDocument, Call, CutOff, LogEntry
+from ..models import Application, ApplicationDocument, Call, LogEntry
 from ..permissions import is_applicant, may_manage_call
+from ..selectors.applications import missing_parts, next_cut_off
 from . import notifications
 from .errors import NotAllowed, SelectionError
 
 HOST_FIELDS = {"region", "proposed_starts_on", "proposed_ends_on", "venue", "city"}
 DRAFT_FIELDS = {"title", "summary", *HOST_FIELDS}
-
-
-def next_cut_off(call: Call, now=None) -> CutOff | None:
-    """The first cut-off whose deadline is still ahead: a submission at ``now`` counts toward it.
-
-    The deadline itself is the first moment that is too late."""
-    now = now or timezone.now()
-    return call.cut_offs.filter(deadline__gt=now).order_by("deadline").first()
 
 
 def check_eligible(call: Call, organisation) -> None:
@@ -160,30 +153,6 @@ def attach_document(application: Application, *, requirement, upload, actor) -> 
         size=upload.size,
         uploaded_by=actor,
     )
-
-
-def missing_parts(application: Application) -> list[str]:
-    """What must still be filled in before this application can be submitted."""
-    call = application.call
-    missing = []
-    if call.purpose == Call.Purpose.HOST:
-        labels = {
-            "region": _("the proposed host region"),
-            "proposed_starts_on": _("the proposed first day"),
-            "proposed_ends_on": _("the proposed last day"),
-            "city": _("the city"),
-        }
-        missing += [label for name, label in labels.items() if not getattr(application, name)]
-    if not application.summary.strip():
-        missing.append(_("the summary"))
-    for question in call.questions.filter(required=True):
-        if not application.answers.get(str(question.pk), "").strip():
-            missing.append(_("an answer to “%s”") % question.text)
-    uploaded = set(application.documents.values_list("requirement_id", flat=True))
-    for requirement in call.documents.filter(required=True):
-        if requirement.pk not in uploaded:
-            missing.append(requirement.title)
-    return missing
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from modus.directory.models import Ecosystem, Organisation, Region
 
-from .models import (
+from ..models import (
     Application,
     ApplicationDocument,
     Call,
@@ -18,6 +18,7 @@ from .models import (
     Question,
     Review,
 )
+from ..selectors.applications import missing_parts
 
 
 def local_deadline_text(cut_off: CutOff) -> str:
@@ -193,8 +194,6 @@ class ApplicationDetailSerializer(ApplicationSerializer):
         ]
 
     def get_missing(self, obj) -> list[str]:
-        from .services.applications import missing_parts
-
         if obj.status != Application.Status.DRAFT:
             return []
         return [str(part) for part in missing_parts(obj)]

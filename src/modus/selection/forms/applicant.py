@@ -14,7 +14,7 @@ from modus.directory.models import Ecosystem, Organisation, Region
 from modus.directory.reference import country_name
 from modus.web.widgets import QuickSelect, QuickSelectMultiple
 
-from .models import Application, Call
+from ..models import Application, Call
 
 HOST_REGION_LEVEL = 2
 

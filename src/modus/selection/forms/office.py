@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from modus.directory.models import Organisation
 
-from .models import PDF_LIMIT_BYTES, Call
-from .time_zones import DEADLINE_TIME_ZONES
+from ..models import PDF_LIMIT_BYTES, Call
+from ..time_zones import DEADLINE_TIME_ZONES
 
 MAX_DOCUMENT_MB = 50
 

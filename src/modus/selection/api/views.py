@@ -1,4 +1,4 @@
-"""The selection API: calls, applications, reviews and the ranking.
+"""The selection API's views: calls, applications, reviews and the ranking.
 
 Mounted under ``/api/v1/`` (token or session). Calls are public (drafts only to the people who run
 them); everything else needs a signed-in user and answers exactly what ``permissions`` allows:
@@ -7,9 +7,6 @@ services; their errors become problem documents that keep the service's code (``
 → 400 with field errors, ``NotAllowed`` → 403).
 """
 
-from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404
-from django.urls import path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, permissions, status
@@ -18,12 +15,15 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from modus.accounts.models import Membership
+from modus.accounts.selectors import memberships_of
 from modus.api.problems import ProblemSerializer
 from modus.api.throttling import AnonymousBurstThrottle
 
-from . import services
-from .api_serializers import (
+from .. import selectors, services
+from ..models import Application, Call, Review
+from ..permissions import has_conflict, may_manage_call, may_see_call, may_view_application
+from ..services import SelectionError
+from .serializers import (
     ApplicationDetailSerializer,
     ApplicationDraftSerializer,
     ApplicationSerializer,
@@ -36,15 +36,6 @@ from .api_serializers import (
     ReviewSerializer,
     WithdrawSerializer,
 )
-from .models import Application, Call, CutOff, Review
-from .permissions import (
-    conflicts,
-    has_conflict,
-    may_manage_call,
-    may_view_application,
-    visible_applications,
-)
-from .services import SelectionError
 
 PROBLEM = OpenApiResponse(ProblemSerializer, description="A problem document (RFC 9457).")
 ERRORS = {401: PROBLEM, 403: PROBLEM, 404: PROBLEM}
@@ -72,40 +63,24 @@ class SelectionAPIMixin:
         return super().handle_exception(exc)
 
 
-def visible_calls(user):
-    """Open and closed calls for everyone; drafts only for the people who run them."""
-    calls = Call.objects.all()
-    if not (user and user.is_authenticated and user.is_active):
-        return calls.exclude(status=Call.Status.DRAFT)
-    if user.is_staff:
-        return calls
-    managed = Q(programme__team=user) | Q(
-        session__event__organiser_roles__role__in=["organiser", "cohost"],
-        session__event__organiser_roles__organisation__memberships__user=user,
-    )
-    return calls.filter(~Q(status=Call.Status.DRAFT) | managed).distinct()
-
-
 def _call(request, slug) -> Call:
-    call = get_object_or_404(Call.objects.select_related("programme", "session__event"), slug=slug)
-    if call.status == Call.Status.DRAFT and not may_manage_call(request.user, call):
+    call = selectors.call_or_404(slug)
+    if not may_see_call(request.user, call):
         raise exceptions.NotFound()
     return call
 
 
 def _application(request, pk) -> Application:
     """The application, if this user may open it; otherwise 404 (a conflicted reviewer too)."""
-    application = get_object_or_404(
-        Application.objects.select_related("call__programme", "call__session__event"), pk=pk
-    )
+    application = selectors.application_or_404(pk)
     if not may_view_application(request.user, application):
         raise exceptions.NotFound()
     return application
 
 
-APPLICATION_DETAIL = Application.objects.select_related(
-    "call", "organisation", "region", "created_event"
-).prefetch_related("ecosystems", "co_organisers", "documents")
+def _detail(application) -> dict:
+    """What the API shows of one application, read afresh after a change."""
+    return ApplicationDetailSerializer(selectors.application_with_details(application.pk)).data
 
 
 # Calls ------------------------------------------------------------------------------------------
@@ -130,12 +105,10 @@ class CallListView(SelectionAPIMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        calls = visible_calls(self.request.user).select_related("programme", "session__event")
-        for name in ("purpose", "status"):
-            value = self.request.query_params.get(name)
-            if value:
-                calls = calls.filter(**{name: value})
-        return calls.order_by("-created_at", "pk")
+        query = self.request.query_params
+        return selectors.calls_for(
+            self.request.user, purpose=query.get("purpose"), status=query.get("status")
+        )
 
 
 class CallDetailView(SelectionAPIMixin, generics.GenericAPIView):
@@ -175,24 +148,22 @@ class CallApplyView(SelectionAPIMixin, generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         organisation = serializer.validated_data.get("organisation")
         if organisation is None:
-            memberships = list(
-                Membership.objects.filter(user=request.user).select_related("organisation")[:2]
-            )
+            memberships = list(memberships_of(request.user)[:2])
             if len(memberships) != 1:
                 raise exceptions.ValidationError(
                     {"organisation": [_("Name the organisation that applies.")]},
                     code="organisation_required",
                 )
             organisation = memberships[0].organisation
-        existed = Application.objects.filter(call=call, organisation=organisation).exists()
+        existed = selectors.has_applied(call, organisation)
         application = services.start_application(
             call,
             organisation=organisation,
             actor=request.user,
             title=serializer.validated_data.get("title", ""),
         )
-        data = ApplicationDetailSerializer(APPLICATION_DETAIL.get(pk=application.pk)).data
-        return Response(data, status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED)
+        code = status.HTTP_200_OK if existed else status.HTTP_201_CREATED
+        return Response(_detail(application), status=code)
 
 
 class RankingView(SelectionAPIMixin, generics.GenericAPIView):
@@ -219,8 +190,8 @@ class RankingView(SelectionAPIMixin, generics.GenericAPIView):
         if raw:
             if not raw.isdigit():
                 raise exceptions.ValidationError({"cut_off": [_("Give a cut-off's id.")]})
-            cut_off = get_object_or_404(CutOff, pk=int(raw), call=call)
-        rows = services.ranking(call, cut_off=cut_off)
+            cut_off = selectors.cut_off_or_404(call, int(raw))
+        rows = selectors.ranking(call, cut_off=cut_off)
         return Response(RankingRowSerializer(rows, many=True).data)
 
 
@@ -248,17 +219,10 @@ class ApplicationListView(SelectionAPIMixin, generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Application.objects.none()
-        ids = visible_applications(self.request.user).values("pk")
-        applications = Application.objects.filter(pk__in=ids).select_related(
-            "call", "organisation", "region", "created_event"
+        query = self.request.query_params
+        return selectors.applications_for(
+            self.request.user, call_slug=query.get("call"), status=query.get("status")
         )
-        call = self.request.query_params.get("call")
-        if call:
-            applications = applications.filter(call__slug=call)
-        wanted = self.request.query_params.get("status")
-        if wanted:
-            applications = applications.filter(status=wanted)
-        return applications.order_by("call_id", "pk")
 
 
 class ApplicationDetailView(SelectionAPIMixin, generics.GenericAPIView):
@@ -273,7 +237,7 @@ class ApplicationDetailView(SelectionAPIMixin, generics.GenericAPIView):
     )
     def get(self, request, pk):
         application = _application(request, pk)
-        return Response(ApplicationDetailSerializer(APPLICATION_DETAIL.get(pk=application.pk)).data)
+        return Response(_detail(application))
 
     @extend_schema(
         summary="Save the draft (applicants)",
@@ -290,7 +254,7 @@ class ApplicationDetailView(SelectionAPIMixin, generics.GenericAPIView):
                 fields.pop(name, None)
             fields.pop("co_organisers", None)
         services.save_draft(application, actor=request.user, **fields)
-        return Response(ApplicationDetailSerializer(APPLICATION_DETAIL.get(pk=application.pk)).data)
+        return Response(_detail(application))
 
 
 class ApplicationSubmitView(SelectionAPIMixin, APIView):
@@ -306,7 +270,7 @@ class ApplicationSubmitView(SelectionAPIMixin, APIView):
     def post(self, request, pk):
         application = _application(request, pk)
         services.submit_application(application, actor=request.user)
-        return Response(ApplicationDetailSerializer(APPLICATION_DETAIL.get(pk=application.pk)).data)
+        return Response(_detail(application))
 
 
 class ApplicationWithdrawView(SelectionAPIMixin, APIView):
@@ -326,7 +290,7 @@ class ApplicationWithdrawView(SelectionAPIMixin, APIView):
         services.withdraw_application(
             application, actor=request.user, reason=serializer.validated_data["reason"]
         )
-        return Response(ApplicationDetailSerializer(APPLICATION_DETAIL.get(pk=application.pk)).data)
+        return Response(_detail(application))
 
 
 # Reviews ----------------------------------------------------------------------------------------
@@ -346,32 +310,11 @@ class ReviewListView(SelectionAPIMixin, generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Review.objects.none()
-        user = self.request.user
-        ids = (
-            Review.objects.filter(reviewer=user)
-            .exclude(conflicts(user, "application__"))
-            .values("pk")
-        )
-        return (
-            Review.objects.filter(pk__in=ids)
-            .select_related(
-                "application__call",
-                "application__organisation",
-                "application__region",
-                "application__created_event",
-            )
-            .order_by("-assigned_at", "pk")
-        )
+        return selectors.reviews_for_api(self.request.user)
 
 
 def _review(request, pk) -> Review:
-    review = get_object_or_404(
-        Review.objects.select_related(
-            "application__call", "application__organisation", "application__region"
-        ).prefetch_related(Prefetch("scores")),
-        pk=pk,
-        reviewer=request.user,
-    )
+    review = selectors.own_review_or_404(request.user, pk)
     if has_conflict(request.user, review.application):
         raise exceptions.NotFound()
     return review
@@ -385,7 +328,7 @@ class ReviewDetailView(SelectionAPIMixin, generics.GenericAPIView):
     queryset = Review.objects.none()
 
     def _data(self, request, review):
-        others = services.visible_reviews(review.application, request.user)
+        others = selectors.visible_reviews(review.application, request.user)
         return ReviewDetailSerializer(review, context={"visible_reviews": others}).data
 
     @extend_schema(summary="My review", responses={200: ReviewDetailSerializer, **ERRORS})
@@ -417,33 +360,3 @@ class ReviewDetailView(SelectionAPIMixin, generics.GenericAPIView):
             submit=data["submit"],
         )
         return Response(self._data(request, _review(request, pk)))
-
-
-urlpatterns = [
-    path("calls/", CallListView.as_view(), name="api-selection-calls"),
-    path("calls/<slug:slug>/", CallDetailView.as_view(), name="api-selection-call"),
-    path(
-        "calls/<slug:slug>/applications/",
-        CallApplyView.as_view(),
-        name="api-selection-call-apply",
-    ),
-    path("calls/<slug:slug>/ranking/", RankingView.as_view(), name="api-selection-ranking"),
-    path("applications/", ApplicationListView.as_view(), name="api-selection-applications"),
-    path(
-        "applications/<int:pk>/",
-        ApplicationDetailView.as_view(),
-        name="api-selection-application",
-    ),
-    path(
-        "applications/<int:pk>/submit/",
-        ApplicationSubmitView.as_view(),
-        name="api-selection-application-submit",
-    ),
-    path(
-        "applications/<int:pk>/withdraw/",
-        ApplicationWithdrawView.as_view(),
-        name="api-selection-application-withdraw",
-    ),
-    path("reviews/", ReviewListView.as_view(), name="api-selection-reviews"),
-    path("reviews/<int:pk>/", ReviewDetailView.as_view(), name="api-selection-review"),
-]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modus.directory.models import Organisation
 
-from .services.calls import local_to_utc
+from ..services.calls import local_to_utc
 
 MAX_CRITERIA = 5
 # Scales up to this many steps are radio buttons (big touch targets); longer ones a <select>.
