@@ -6,8 +6,9 @@ from django.core import mail
 
 from modus.events.models import EventOrganiser
 from modus.selection import selectors, services
-from modus.selection.models import Application, LogEntry, Review
+from modus.selection.models import Application, Review
 from modus.selection.services.errors import NotAllowed
+from modus.selection.services.history import Action
 from tests.factories import MembershipFactory, RegistrationFactory, UserFactory
 
 from .conftest import complete_draft, make_applicant, make_reviewer, pdf_upload
@@ -163,11 +164,11 @@ def test_submitted_application_is_locked_withdrawn_and_reopened(host_call):
     services.reopen_application(application, actor=host_call.office)
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED
-    actions = list(application.log.values_list("action", "actor__email"))
+    actions = list(application.action_log.values_list("action", "actor__email"))
     assert actions[-3:] == [
-        ("submitted", user.email),
-        ("withdrawn", user.email),
-        ("reopened", host_call.office.email),
+        (Action.SUBMITTED, user.email),
+        (Action.WITHDRAWN, user.email),
+        (Action.REOPENED, host_call.office.email),
     ]
 
 
@@ -263,7 +264,7 @@ def test_accepting_creates_the_draft_event_with_the_applicant_as_cohost(host_cal
     assert event.organiser_roles.get(organisation=submitted.organisation).role == (
         EventOrganiser.Role.COHOST
     )
-    entry = submitted.log.get(action=LogEntry.Action.ACCEPTED)
+    entry = submitted.action_log.get(action=Action.ACCEPTED)
     assert (entry.actor, entry.note) == (host_call.office, "Strong proposal")
 
 

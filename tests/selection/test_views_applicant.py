@@ -5,7 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from modus.selection import services
-from modus.selection.models import Application, ApplicationDocument, LogEntry
+from modus.selection.models import Application, ApplicationDocument
+from modus.selection.services.history import Action
 from tests.factories import (
     EcosystemFactory,
     MembershipFactory,
@@ -377,7 +378,7 @@ def test_withdraw_with_a_reason(client, submitted):
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == Application.Status.WITHDRAWN
-    entry = submitted.log.get(action=LogEntry.Action.WITHDRAWN)
+    entry = submitted.action_log.get(action=Action.WITHDRAWN)
     assert entry.note == "We cannot host after all." and entry.actor == user
     html = client.get(submitted.get_absolute_url()).content.decode()
     assert "We cannot host after all." in html

@@ -6,6 +6,7 @@ from django.urls import reverse
 from modus.events.models import EventOrganiser
 from modus.selection import services
 from modus.selection.models import Application, Call, CutOff, Review
+from modus.selection.services.history import Action
 from modus.selection.views.office.panel import PANEL_FLASH
 from tests.factories import MembershipFactory, ProgrammeFactory, UserFactory
 
@@ -719,7 +720,7 @@ def test_reopen_a_withdrawn_application(client, host_call):
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED
-    assert application.log.filter(action="reopened", note="By mistake").exists()
+    assert application.action_log.filter(action=Action.REOPENED, note="By mistake").exists()
 
 
 def test_reopening_a_submitted_application_is_an_error(client, host_call):

@@ -19,6 +19,7 @@ from modus.selection.models import (
     Review,
 )
 from modus.selection.services.errors import NotAllowed
+from modus.selection.services.history import Action
 from tests.factories import (
     EventOrganiserFactory,
     MembershipFactory,
@@ -689,7 +690,7 @@ def test_only_the_panel_opens_its_own_sheets(pitch_call):
     pitch_call.call.panel.add(stranger)
     assert services.open_own_jury_sheets(pitch_call.call, user=stranger) == 1
     assert services.open_own_jury_sheets(pitch_call.call, user=stranger) == 0
-    assert pitch.log.filter(action="assigned").count() == 1
+    assert pitch.action_log.filter(action=Action.REVIEWER_ASSIGNED).count() == 1
 
 
 # Browser-test findings: names of the move buttons, tabs, one confirmation of a vote -----------

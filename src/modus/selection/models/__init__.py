@@ -13,7 +13,6 @@ from .applications import (
     REVIEWABLE,
     Application,
     ApplicationDocument,
-    LogEntry,
     document_path,
 )
 from .calls import PDF_LIMIT_BYTES, Call, Criterion, CutOff, DocumentRequirement, Question
@@ -31,7 +30,6 @@ __all__ = [
     "Criterion",
     "CutOff",
     "DocumentRequirement",
-    "LogEntry",
     "Question",
     "Reminder",
     "Review",

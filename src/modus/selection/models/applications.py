@@ -1,6 +1,7 @@
-"""Applications, their documents and the log of what happened to each."""
+"""Applications and their documents."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -92,6 +93,10 @@ class Application(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # What happened to it, in the shared action log; deleted with the application, as before.
+    action_log = GenericRelation(
+        "activity.ActionLogEntry", related_query_name="selection_application"
+    )
 
     class Meta:
         verbose_name = _("application")
@@ -149,38 +154,3 @@ class ApplicationDocument(models.Model):
 
     def __str__(self):
         return self.original_name
-
-
-class LogEntry(models.Model):
-    """Who did what to an application, and when. Never edited."""
-
-    class Action(models.TextChoices):
-        CREATED = "created", _("Draft started")
-        SUBMITTED = "submitted", _("Submitted")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        REOPENED = "reopened", _("Reopened")
-        REVIEWER_ASSIGNED = "assigned", _("Reviewer assigned")
-        REVIEWER_REMOVED = "unassigned", _("Reviewer removed")
-        ACCEPTED = "accepted", _("Accepted")
-        REJECTED = "rejected", _("Rejected")
-        ORDERED = "ordered", _("Running order set")
-
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="log")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
-    note = models.TextField(_("note"), blank=True)
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("log entry")
-        verbose_name_plural = _("log entries")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from modus.accounts.models import Membership
 from modus.accounts.selectors import memberships_of
+from modus.activity.selectors import actions_on
 
 from ..models import Application, ApplicationDocument, Call, CutOff
 from ..permissions import conflicts, managed_calls
@@ -122,8 +123,8 @@ def document_or_404(application_pk: int, pk: int) -> ApplicationDocument:
 
 
 def application_history(application: Application) -> list:
-    """Who did what to the application, and when: oldest first."""
-    return list(application.log.select_related("actor"))
+    """Who did what to the application, and when (the shared action log): oldest first."""
+    return list(actions_on(application).reverse())
 
 
 def withdrawn_applications(call: Call, cut_off: CutOff | None = None) -> list[Application]:

@@ -5,11 +5,11 @@ from django.utils.translation import gettext as _
 
 from modus.events.services import bump_agenda_version
 
-from ..models import Application, AudienceVote, Call, LogEntry, Review
+from ..models import Application, AudienceVote, Call, Review
 from ..permissions import has_conflict, may_vote
-from .applications import log
 from .calls import add_criterion, add_cut_off, check_manager, create_call, open_call
 from .errors import NotAllowed, SelectionError
+from .history import Action, log
 from .reviews import assign_reviewer
 
 
@@ -50,7 +50,7 @@ def set_running_order(call: Call, ordered_ids: list[int], *, actor) -> list[Appl
         if application.running_order != position:
             application.running_order = position
             application.save(update_fields=["running_order", "updated_at"])
-            log(application, actor, LogEntry.Action.ORDERED, str(position))
+            log(application, actor, Action.ORDERED, str(position))
     bump_agenda_version(call.session.event)
     return [selected[pk] for pk in ordered_ids]
 
@@ -98,7 +98,7 @@ def open_own_jury_sheets(call: Call, *, user) -> int:
             defaults={"assigned_by": None},
         )
         if new:
-            log(application, user, LogEntry.Action.REVIEWER_ASSIGNED, str(user))
+            log(application, user, Action.REVIEWER_ASSIGNED, str(user))
             created += 1
     return created
 

@@ -6,12 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import REVIEWABLE, Application, Call, LogEntry, Review, Score
+from ..models import REVIEWABLE, Application, Call, Review, Score
 from ..permissions import has_conflict, may_review
 from . import notifications
-from .applications import log
 from .calls import check_manager
 from .errors import NotAllowed, SelectionError
+from .history import Action, log
 
 
 @transaction.atomic
@@ -39,7 +39,7 @@ def assign_reviewer(
     )
     if created:
         application.call.panel.add(reviewer)
-        log(application, actor, LogEntry.Action.REVIEWER_ASSIGNED, str(reviewer))
+        log(application, actor, Action.REVIEWER_ASSIGNED, str(reviewer))
         if notify:
             notifications.review_assigned(review)
     return review
@@ -50,7 +50,7 @@ def remove_reviewer(review: Review, *, actor) -> None:
     check_manager(actor, review.application.call)
     if review.submitted_at:
         raise SelectionError(_("A submitted review stays on record."), code="review_submitted")
-    log(review.application, actor, LogEntry.Action.REVIEWER_REMOVED, str(review.reviewer))
+    log(review.application, actor, Action.REVIEWER_REMOVED, str(review.reviewer))
     review.delete()
 
 
