@@ -33,14 +33,6 @@ def draft(host_call):
     return application
 
 
-@pytest.fixture
-def submitted(host_call):
-    user, organisation = make_applicant()
-    application = complete_draft(host_call, user, organisation)
-    services.submit_application(application, actor=user)
-    return application
-
-
 def applicant_of(application):
     return application.organisation.memberships.first().user
 

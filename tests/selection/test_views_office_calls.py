@@ -1,38 +1,18 @@
+"""Creating a call and setting it up: text and rules, cut-offs, criteria, questions, documents,
+the jury of a pitch call; the programme page's links to calls."""
+
 import datetime as dt
 
 import pytest
 from django.urls import reverse
 
-from modus.events.models import EventOrganiser
 from modus.selection import services
-from modus.selection.models import Application, Call, CutOff, Review
-from modus.selection.services.history import Action
-from modus.selection.views.office.panel import PANEL_FLASH
-from tests.factories import MembershipFactory, ProgrammeFactory, UserFactory
+from modus.selection.models import Call, CutOff, Review
+from tests.factories import ProgrammeFactory, UserFactory
 
-from .conftest import complete_draft, make_applicant, make_reviewer
+from .conftest import make_applicant, manage_url, submit_complete
 
 pytestmark = pytest.mark.django_db
-
-
-def submitted(host_call, email="applicant@example.org"):
-    user, organisation = make_applicant(email=email)
-    application = complete_draft(host_call, user, organisation)
-    services.submit_application(application, actor=user)
-    return application, user
-
-
-@pytest.fixture
-def other_office():
-    """The office of another programme."""
-    user = UserFactory(email="other-office@example.org")
-    ProgrammeFactory(slug="other").team.add(user)
-    return user
-
-
-@pytest.fixture
-def participant():
-    return UserFactory(email="participant@example.org")
 
 
 # Creating a call --------------------------------------------------------------------------------
@@ -105,39 +85,6 @@ def test_call_create_shows_errors_next_to_fields_and_keeps_input(client, host_ca
     assert "Not a two-letter country code: POLAND." in body
     assert 'value="Host the 2028 editions"' in body
     assert Call.objects.count() == 1
-
-
-# Managing a call --------------------------------------------------------------------------------
-
-
-def manage_url(call):
-    return reverse("selection:call-manage", kwargs={"slug": call.slug})
-
-
-def test_call_manage_asks_anonymous_visitors_to_log_in(client, host_call):
-    response = client.get(manage_url(host_call.call))
-    assert response.status_code == 302
-    assert reverse("accounts:login") in response["Location"]
-
-
-@pytest.mark.parametrize("who", ["participant", "other_office", "applicant"])
-def test_call_manage_is_refused_to_others(client, host_call, request, who):
-    if who == "applicant":
-        user, _organisation = make_applicant()
-    else:
-        user = request.getfixturevalue(who)
-    client.force_login(user)
-    url = manage_url(host_call.call)
-    assert client.get(url).status_code == 403
-    response = client.post(url, {"action": "close"})
-    assert response.status_code == 403
-    host_call.call.refresh_from_db()
-    assert host_call.call.status == Call.Status.OPEN
-
-
-def test_call_manage_of_an_unknown_call_is_404(client, host_call):
-    client.force_login(host_call.office)
-    assert client.get(reverse("selection:call-manage", kwargs={"slug": "nope"})).status_code == 404
 
 
 def test_manage_page_shows_cut_offs_in_their_own_time_zone(client, host_call):
@@ -270,7 +217,7 @@ def test_document_size_limit_is_bounded(client, host_call):
 
 
 def test_cut_off_in_use_stays(client, host_call):
-    application, _user = submitted(host_call)
+    application, _user = submit_complete(host_call)
     client.force_login(host_call.office)
     response = client.post(
         manage_url(host_call.call),
@@ -279,13 +226,6 @@ def test_cut_off_in_use_stays(client, host_call):
     )
     assert "Applications were submitted to this cut-off; it stays." in response.content.decode()
     assert CutOff.objects.filter(pk=application.cut_off_id).exists()
-
-
-@pytest.mark.parametrize("pk", ["abc", "", "999999"])
-def test_removing_a_missing_part_is_404(client, host_call, pk):
-    client.force_login(host_call.office)
-    response = client.post(manage_url(host_call.call), {"action": "remove-criterion", "pk": pk})
-    assert response.status_code == 404
 
 
 def test_another_calls_part_cannot_be_removed(client, host_call, pitch_call):
@@ -400,336 +340,6 @@ def test_pitch_call_is_refused_to_other_events_cohosts(client, pitch_call, host_
     assert client.get(manage_url(pitch_call.call)).status_code == 403
 
 
-# Ranking ----------------------------------------------------------------------------------------
-
-
-def applications_url(call, **query):
-    url = reverse("selection:call-applications", kwargs={"slug": call.slug})
-    if query:
-        url += "?" + "&".join(f"{k}={v}" for k, v in query.items())
-    return url
-
-
-@pytest.mark.parametrize("who", ["participant", "other_office", "reviewer"])
-def test_call_applications_is_refused_to_others(client, host_call, request, who):
-    application, _user = submitted(host_call)
-    if who == "reviewer":
-        user = make_reviewer()
-        services.assign_reviewer(application, reviewer=user, actor=host_call.office)
-    else:
-        user = request.getfixturevalue(who)
-    client.force_login(user)
-    assert client.get(applications_url(host_call.call)).status_code == 403
-
-
-def test_call_applications_asks_anonymous_visitors_to_log_in(client, host_call):
-    response = client.get(applications_url(host_call.call))
-    assert response.status_code == 302
-    assert reverse("accounts:login") in response["Location"]
-
-
-def score(application, reviewer, office, values, submit=True):
-    review = services.assign_reviewer(application, reviewer=reviewer, actor=office)
-    criteria = list(application.call.criteria.all())
-    services.save_review(
-        review,
-        actor=reviewer,
-        scores={c.pk: value for c, value in zip(criteria, values, strict=True)},
-        submit=submit,
-    )
-    return review
-
-
-def test_ranking_shows_weighted_mean_spread_and_missing_reviews(client, host_call):
-    office = host_call.office
-    first, _ = submitted(host_call, "a@example.org")
-    second, _ = submitted(host_call, "b@example.org")
-    # Relevance ×2, Capacity ×1: (5·2+2)/3 = 4.0 and (3·2+3)/3 = 3.0 → mean 3.5, spread 1.0
-    score(first, make_reviewer("r1@example.org"), office, [5, 2])
-    score(first, make_reviewer("r2@example.org"), office, [3, 3])
-    services.assign_reviewer(first, reviewer=make_reviewer("r3@example.org"), actor=office)
-    score(second, make_reviewer("r4@example.org"), office, [1, 1])
-    draft_user, draft_org = make_applicant(email="drafting@example.org")
-    services.start_application(host_call.call, organisation=draft_org, actor=draft_user)
-    withdrawn, withdrawn_user = submitted(host_call, "w@example.org")
-    services.withdraw_application(withdrawn, actor=withdrawn_user)
-
-    client.force_login(office)
-    response = client.get(applications_url(host_call.call))
-    assert response.status_code == 200
-    rows = response.context["rows"]
-    assert [row.application for row in rows] == [first, second]
-    body = response.content.decode()
-    assert "3.5" in body and "1.0" in body
-    assert "2 / 3" in body
-    assert rows[0].missing == 1
-    assert response.context["drafts"] == 1
-    assert response.context["withdrawn"] == [withdrawn]
-    assert first.get_absolute_url() in body
-
-
-def test_ranking_per_cut_off(client, host_call):
-    application, _ = submitted(host_call)
-    later = host_call.call.cut_offs.exclude(pk=application.cut_off_id).get()
-    client.force_login(host_call.office)
-    response = client.get(applications_url(host_call.call, cut_off=application.cut_off_id))
-    assert [row.application for row in response.context["rows"]] == [application]
-    response = client.get(applications_url(host_call.call, cut_off=later.pk))
-    assert response.context["rows"] == []
-    for bad in ("abc", "999999"):
-        response = client.get(applications_url(host_call.call, cut_off=bad))
-        assert response.status_code == 200
-        assert [row.application for row in response.context["rows"]] == [application]
-
-
-def test_pitch_ranking_lists_selected_pitches(client, pitch_call):
-    user, organisation = make_applicant()
-    application = services.start_application(pitch_call.call, organisation=organisation, actor=user)
-    Application.objects.filter(pk=application.pk).update(
-        status=Application.Status.ACCEPTED, running_order=1
-    )
-    client.force_login(pitch_call.cohost)
-    response = client.get(applications_url(pitch_call.call))
-    assert [row.application for row in response.context["selected"]] == [application]
-    assert "Selected pitches (running order)" in response.content.decode()
-
-
-@pytest.mark.parametrize("count", [1, 3])
-def test_ranking_query_count(client, host_call, django_assert_num_queries, count):
-    office = host_call.office
-    for n in range(count):
-        application, _ = submitted(host_call, f"app{n}@example.org")
-        score(application, make_reviewer(f"rev{n}@example.org"), office, [4, 3])
-        services.assign_reviewer(application, reviewer=make_reviewer(f"x{n}@ex.org"), actor=office)
-        user, org = make_applicant(email=f"draft{n}@example.org")
-        services.start_application(host_call.call, organisation=org, actor=user)
-        withdrawn, withdrawn_user = submitted(host_call, f"wd{n}@example.org")
-        services.withdraw_application(withdrawn, actor=withdrawn_user)
-    client.force_login(office)
-    with django_assert_num_queries(11):
-        response = client.get(applications_url(host_call.call))
-    assert len(response.context["rows"]) == count
-
-
-# Reviewers, decisions, reopening (POST from the application page) -------------------------------
-
-
-def assign_url(application):
-    return reverse("selection:application-assign", kwargs={"pk": application.pk})
-
-
-def decide_url(application):
-    return reverse("selection:application-decide", kwargs={"pk": application.pk})
-
-
-def reopen_url(application):
-    return reverse("selection:application-reopen", kwargs={"pk": application.pk})
-
-
-@pytest.mark.parametrize("url_of", [assign_url, decide_url, reopen_url])
-def test_application_actions_ask_anonymous_visitors_to_log_in(client, host_call, url_of):
-    application, _ = submitted(host_call)
-    response = client.post(url_of(application), {"decision": "accept"})
-    assert response.status_code == 302
-    assert reverse("accounts:login") in response["Location"]
-
-
-@pytest.mark.parametrize("url_of", [assign_url, decide_url, reopen_url])
-@pytest.mark.parametrize("who", ["participant", "other_office"])
-def test_application_actions_are_404_for_outsiders(client, host_call, request, url_of, who):
-    application, _ = submitted(host_call)
-    client.force_login(request.getfixturevalue(who))
-    data = {"assign-email": "participant@example.org", "decision": "accept"}
-    assert client.post(url_of(application), data).status_code == 404
-    application.refresh_from_db()
-    assert application.status == Application.Status.SUBMITTED
-    assert not application.reviews.exists()
-
-
-@pytest.mark.parametrize("url_of", [assign_url, decide_url, reopen_url])
-def test_application_actions_are_403_for_the_applicant(client, host_call, url_of):
-    application, user = submitted(host_call)
-    client.force_login(user)
-    data = {"assign-email": "applicant@example.org", "decision": "accept"}
-    assert client.post(url_of(application), data).status_code == 403
-    application.refresh_from_db()
-    assert application.status == Application.Status.SUBMITTED
-
-
-@pytest.mark.parametrize("url_of", [assign_url, decide_url, reopen_url])
-def test_application_actions_are_post_only(client, host_call, url_of):
-    application, _ = submitted(host_call)
-    client.force_login(host_call.office)
-    assert client.get(url_of(application)).status_code == 405
-
-
-def test_manager_panel_on_the_application_page(client, host_call):
-    application, _ = submitted(host_call)
-    client.force_login(host_call.office)
-    body = client.get(application.get_absolute_url()).content.decode()
-    assert "Review and decision" in body
-    assert "Assign a reviewer" in body
-    assert "Accept the application" in body
-    assert "Reject the application" in body
-
-
-def test_manager_panel_is_not_shown_to_the_applicant(client, host_call):
-    application, user = submitted(host_call)
-    client.force_login(user)
-    body = client.get(application.get_absolute_url()).content.decode()
-    assert "Assign a reviewer" not in body
-
-
-def test_assign_and_remove_a_reviewer(client, host_call):
-    application, _ = submitted(host_call)
-    reviewer = make_reviewer()
-    client.force_login(host_call.office)
-    response = client.post(assign_url(application), {"assign-email": reviewer.email})
-    assert response.status_code == 302
-    review = Review.objects.get(application=application, reviewer=reviewer)
-    body = client.get(application.get_absolute_url()).content.decode()
-    assert str(reviewer) in body
-    assert "Not submitted" in body
-    response = client.post(assign_url(application), {"action": "remove", "review": review.pk})
-    assert response.status_code == 302
-    assert not Review.objects.filter(pk=review.pk).exists()
-
-
-def test_a_submitted_review_cannot_be_removed(client, host_call):
-    application, _ = submitted(host_call)
-    review = score(application, make_reviewer(), host_call.office, [4, 4])
-    client.force_login(host_call.office)
-    response = client.post(
-        assign_url(application), {"action": "remove", "review": review.pk}, follow=True
-    )
-    assert "A submitted review stays on record." in response.content.decode()
-    assert Review.objects.filter(pk=review.pk).exists()
-
-
-@pytest.mark.parametrize("review_pk", ["abc", "999999"])
-def test_removing_a_missing_review_is_404(client, host_call, review_pk):
-    application, _ = submitted(host_call)
-    client.force_login(host_call.office)
-    response = client.post(assign_url(application), {"action": "remove", "review": review_pk})
-    assert response.status_code == 404
-
-
-def test_conflict_of_interest_error_is_next_to_the_field(client, host_call):
-    application, _ = submitted(host_call)
-    colleague = UserFactory(email="colleague@example.org")
-    MembershipFactory(user=colleague, organisation=application.organisation)
-    client.force_login(host_call.office)
-    response = client.post(
-        assign_url(application), {"assign-email": "colleague@example.org"}, follow=True
-    )
-    assert response.redirect_chain[-1][0].endswith("#reviewers")
-    body = response.content.decode()
-    assert "belongs to the applicant organisation (conflict of interest)" in body
-    assert 'value="colleague@example.org"' in body
-    assert 'class="form-row field-error"' in body
-    assert not application.reviews.exists()
-    # The error is shown once only.
-    body = client.get(application.get_absolute_url()).content.decode()
-    assert "conflict of interest)" not in body
-
-
-def test_assigning_an_unknown_address_is_an_error(client, host_call):
-    application, _ = submitted(host_call)
-    client.force_login(host_call.office)
-    response = client.post(
-        assign_url(application), {"assign-email": "ghost@example.org"}, follow=True
-    )
-    assert "Nobody with this e-mail address has an account here." in response.content.decode()
-
-
-def test_panel_errors_of_one_application_stay_off_another(client, host_call):
-    first, _ = submitted(host_call, "a@example.org")
-    second, _ = submitted(host_call, "b@example.org")
-    client.force_login(host_call.office)
-    client.post(assign_url(first), {"assign-email": "ghost@example.org"})
-    body = client.get(second.get_absolute_url()).content.decode()
-    assert "Nobody with this e-mail address" not in body
-    assert PANEL_FLASH in client.session
-
-
-def test_rejecting_needs_reasons_next_to_the_field(client, host_call):
-    application, _ = submitted(host_call)
-    client.force_login(host_call.office)
-    response = client.post(
-        decide_url(application), {"decision": "reject", "reject-reasons": "  "}, follow=True
-    )
-    body = response.content.decode()
-    assert "Give the applicant the reasons for the decision." in body
-    application.refresh_from_db()
-    assert application.status == Application.Status.SUBMITTED
-    response = client.post(
-        decide_url(application),
-        {"decision": "reject", "reject-reasons": "The venue is too small."},
-        follow=True,
-    )
-    application.refresh_from_db()
-    assert application.status == Application.Status.REJECTED
-    assert application.decision_reasons == "The venue is too small."
-    assert "was rejected" in response.content.decode()
-
-
-def test_unknown_decision_changes_nothing(client, host_call):
-    application, _ = submitted(host_call)
-    client.force_login(host_call.office)
-    response = client.post(decide_url(application), {"decision": "maybe"})
-    assert response.status_code == 302
-    application.refresh_from_db()
-    assert application.status == Application.Status.SUBMITTED
-
-
-def test_accepting_a_host_application_links_the_draft_event_for_the_new_cohost(client, host_call):
-    application, applicant_user = submitted(host_call)
-    client.force_login(host_call.office)
-    response = client.post(
-        decide_url(application),
-        {"decision": "accept", "accept-reasons": "Strong regional support."},
-        follow=True,
-    )
-    application.refresh_from_db()
-    assert application.status == Application.Status.ACCEPTED
-    event = application.created_event
-    manage = reverse("events:manage", kwargs={"slug": event.slug})
-    body = response.content.decode()
-    assert "was accepted" in body
-    assert f'href="{manage}"' in body
-    assert EventOrganiser.objects.filter(
-        event=event, organisation=application.organisation, role=EventOrganiser.Role.COHOST
-    ).exists()
-    # A deciding twice is refused, not a crash.
-    response = client.post(decide_url(application), {"decision": "reject"}, follow=True)
-    assert "Only a submitted application can be accepted or rejected." in (
-        response.content.decode()
-    )
-    # The applicant's members now co-host the draft event.
-    client.force_login(applicant_user)
-    assert client.get(manage).status_code == 200
-
-
-def test_reopen_a_withdrawn_application(client, host_call):
-    application, user = submitted(host_call)
-    services.withdraw_application(application, actor=user)
-    client.force_login(host_call.office)
-    body = client.get(application.get_absolute_url()).content.decode()
-    assert "Reopen the application" in body
-    response = client.post(reopen_url(application), {"reopen-note": "By mistake"})
-    assert response.status_code == 302
-    application.refresh_from_db()
-    assert application.status == Application.Status.SUBMITTED
-    assert application.action_log.filter(action=Action.REOPENED, note="By mistake").exists()
-
-
-def test_reopening_a_submitted_application_is_an_error(client, host_call):
-    application, _ = submitted(host_call)
-    client.force_login(host_call.office)
-    response = client.post(reopen_url(application), {}, follow=True)
-    assert "Only a withdrawn application can be reopened." in response.content.decode()
-
-
 def test_programme_page_links_new_call_for_its_office_only(client, host_call, other_office):
     url = host_call.programme.get_absolute_url()
     new = reverse("selection:call-new", kwargs={"programme_slug": "cmr"})
@@ -814,25 +424,6 @@ def test_saving_a_pitch_call_without_review_days_keeps_them(client, pitch_call):
     assert client.post(manage_url(pitch_call.call), data).status_code == 302
     pitch_call.call.refresh_from_db()
     assert (pitch_call.call.title, pitch_call.call.review_days) == ("Pitches", before)
-
-
-def test_a_decided_application_shows_its_decision_once_and_no_more_forms(client, host_call):
-    application, _ = submitted(host_call)
-    client.force_login(host_call.office)
-    client.post(decide_url(application), {"decision": "accept", "accept-reasons": "Welcome!"})
-    application.refresh_from_db()
-    html = client.get(application.get_absolute_url()).content.decode()
-    assert html.count(">Decision</h") == 1
-    assert (
-        html.count(reverse("events:manage", kwargs={"slug": application.created_event.slug})) == 1
-    )
-    assert "by Olga Office" in html
-    assert 'id="decision"' in html  # the anchor the decide view sends the office back to
-    assert "Assign a reviewer" not in html
-    assert "Accept the application" not in html
-    assert "Reject the application" not in html
-    assert "Reopen the application" not in html
-    assert "The decision is made: no more reviewers are assigned." in html
 
 
 def test_programme_page_lists_draft_calls_for_its_office_only(client, host_call, other_office):

@@ -29,7 +29,7 @@ def authorise(api, user):
 
 
 @pytest.fixture
-def submitted(host_call):
+def under_review(host_call):
     """A submitted application, one reviewer assigned (no conflict)."""
     user, organisation = make_applicant()
     application = complete_draft(host_call, user, organisation)
@@ -113,8 +113,8 @@ def test_call_list_query_count_does_not_grow(api, host_call):
 # Applications: who sees what --------------------------------------------------------------------
 
 
-def test_anonymous_callers_get_401_problems(api, submitted):
-    application, *_ = submitted
+def test_anonymous_callers_get_401_problems(api, under_review):
+    application, *_ = under_review
     for url in (
         "/api/v1/applications/",
         f"/api/v1/applications/{application.pk}/",
@@ -127,8 +127,8 @@ def test_anonymous_callers_get_401_problems(api, submitted):
     assert response.status_code == 401
 
 
-def test_outsiders_get_404_and_an_empty_list(api, submitted):
-    application, *_ = submitted
+def test_outsiders_get_404_and_an_empty_list(api, under_review):
+    application, *_ = under_review
     authorise(api, UserFactory())
     response = api.get(f"/api/v1/applications/{application.pk}/")
     assert response.status_code == 404
@@ -152,10 +152,10 @@ def _join_a_co_organiser(reviewer, application):
 
 
 @pytest.mark.parametrize("conflict", [_join_applicant_as_employee, _join_a_co_organiser])
-def test_conflicted_reviewer_gets_404_through_the_api(api, submitted, host_call, conflict):
+def test_conflicted_reviewer_gets_404_through_the_api(api, under_review, host_call, conflict):
     """Acceptance 4 through the API: an assigned reviewer who belongs to the applicant
     organisation (or a co-organiser) cannot open the application or its score sheet."""
-    application, _user, reviewer, review = submitted
+    application, _user, reviewer, review = under_review
     authorise(api, reviewer)
     assert api.get(f"/api/v1/applications/{application.pk}/").status_code == 200
     assert [r["id"] for r in api.get("/api/v1/reviews/").json()["results"]] == [review.pk]
@@ -178,8 +178,8 @@ def test_conflicted_reviewer_gets_404_through_the_api(api, submitted, host_call,
     assert not review.scores.exists()
 
 
-def test_applicant_reviewer_and_office_see_the_application(api, submitted, host_call):
-    application, user, reviewer, _review = submitted
+def test_applicant_reviewer_and_office_see_the_application(api, under_review, host_call):
+    application, user, reviewer, _review = under_review
     for person in (user, reviewer, host_call.office):
         authorise(api, person)
         data = api.get(f"/api/v1/applications/{application.pk}/").json()
@@ -281,8 +281,8 @@ def test_submission_after_the_deadline_is_refused_and_the_draft_kept(api, host_c
     assert application.summary == "Energy transition in Silesia."
 
 
-def test_not_allowed_is_a_403_problem_with_its_code(api, submitted, host_call):
-    application, *_ = submitted
+def test_not_allowed_is_a_403_problem_with_its_code(api, under_review, host_call):
+    application, *_ = under_review
     authorise(api, host_call.office)  # may view, but is not an applicant
     response = api.post(f"/api/v1/applications/{application.pk}/withdraw/")
     assert response.status_code == 403
@@ -298,8 +298,8 @@ def test_not_allowed_is_a_403_problem_with_its_code(api, submitted, host_call):
 # Reviews and the ranking ------------------------------------------------------------------------
 
 
-def test_reviewer_scores_and_submits(api, submitted, host_call):
-    application, _user, reviewer, review = submitted
+def test_reviewer_scores_and_submits(api, under_review, host_call):
+    application, _user, reviewer, review = under_review
     relevance, capacity = host_call.criteria
     authorise(api, reviewer)
     data = api.get(f"/api/v1/reviews/{review.pk}/").json()
@@ -360,8 +360,8 @@ def test_reviewer_scores_and_submits(api, submitted, host_call):
     assert response.json() == []
 
 
-def test_only_managers_see_the_ranking(api, submitted, host_call):
-    _application, user, reviewer, _review = submitted
+def test_only_managers_see_the_ranking(api, under_review, host_call):
+    _application, user, reviewer, _review = under_review
     url = f"/api/v1/calls/{host_call.call.slug}/ranking/"
     assert api.get(url).status_code == 401
     for person in (user, reviewer):
@@ -375,8 +375,8 @@ def test_only_managers_see_the_ranking(api, submitted, host_call):
     assert api.get(url, {"cut_off": "999999"}).status_code == 404
 
 
-def test_reviewers_see_others_only_after_submitting(api, submitted, host_call):
-    application, _user, reviewer, review = submitted
+def test_reviewers_see_others_only_after_submitting(api, under_review, host_call):
+    application, _user, reviewer, review = under_review
     second = make_reviewer("second@example.org")
     other = services.assign_reviewer(
         application, reviewer=second, actor=host_call.office, notify=False
