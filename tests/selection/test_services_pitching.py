@@ -1,12 +1,15 @@
 """Pitching sessions: running order, jury sheets, one audience vote per person."""
 
+import datetime as dt
+
 import pytest
 
+from modus.events.models import Session
 from modus.selection import selectors, services
-from modus.selection.models import Review
+from modus.selection.models import Call, Review
 from modus.selection.services.errors import NotAllowed
 from modus.selection.services.history import Action
-from tests.factories import RegistrationFactory, UserFactory
+from tests.factories import RegistrationFactory, SessionFactory, UserFactory
 
 from .conftest import make_applicant, pdf_upload, selected_pitch
 
@@ -78,3 +81,55 @@ def test_only_the_panel_opens_its_own_sheets(pitch_call):
     assert services.open_own_jury_sheets(pitch_call.call, user=stranger) == 1
     assert services.open_own_jury_sheets(pitch_call.call, user=stranger) == 0
     assert pitch.action_log.filter(action=Action.REVIEWER_ASSIGNED).count() == 1
+
+
+def test_a_call_for_pitches_is_made_in_one_step(pitch_call):
+    session = SessionFactory(kind=Session.Kind.PITCHING, event=pitch_call.event)
+    call = services.create_pitch_call(
+        session,
+        actor=pitch_call.cohost,
+        local_deadline=dt.datetime(2030, 12, 2, 18, 0),
+        criteria=[("Innovation", 3), ("Team", 1)],
+        open_now=True,
+        title="Pitch in the afternoon",
+        pitch_minutes=4,
+        places=6,
+    )
+    assert (call.purpose, call.session, call.status) == (
+        Call.Purpose.PITCHES,
+        session,
+        Call.Status.OPEN,
+    )
+    cut_off = call.cut_offs.get()
+    assert cut_off.time_zone == pitch_call.event.time_zone
+    assert cut_off.local_deadline().replace(tzinfo=None) == dt.datetime(2030, 12, 2, 18, 0)
+    assert list(call.criteria.values_list("title", "weight")) == [("Innovation", 3), ("Team", 1)]
+    assert call.documents.get().title == "Pitch deck"
+
+
+def test_a_refused_call_for_pitches_leaves_nothing_behind(pitch_call):
+    session = SessionFactory(kind=Session.Kind.PITCHING, event=pitch_call.event)
+    with pytest.raises(services.SelectionError) as error:
+        services.create_pitch_call(
+            session,
+            actor=pitch_call.cohost,
+            local_deadline=dt.datetime(2030, 12, 2, 18, 0),
+            criteria=[],
+            open_now=True,
+            title="No criteria",
+        )
+    assert error.value.code == "not_ready"
+    assert not Call.objects.filter(session=session).exists()
+
+
+def test_only_cohosts_make_a_call_for_pitches(pitch_call):
+    session = SessionFactory(kind=Session.Kind.PITCHING, event=pitch_call.event)
+    with pytest.raises(NotAllowed):
+        services.create_pitch_call(
+            session,
+            actor=UserFactory(),
+            local_deadline=dt.datetime(2030, 12, 2, 18, 0),
+            criteria=[("Innovation", 1)],
+            title="Not mine",
+        )
+    assert not Call.objects.filter(session=session).exists()

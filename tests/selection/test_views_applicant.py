@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from modus.selection import services
 from modus.selection.models import Application, ApplicationDocument
@@ -114,6 +115,27 @@ def test_submitted_application_shows_answers_documents_and_log(client, submitted
     assert url("application-withdraw", submitted) in html
     assert url("application-edit", submitted) not in html
     assert "Submitted" in html and str(user) in html
+
+
+def test_the_history_lists_who_did_what_oldest_first(client, host_call, submitted):
+    user = applicant_of(submitted)
+    services.withdraw_application(submitted, actor=user, reason="Dates clash")
+    services.reopen_application(submitted, actor=host_call.office, note="By mistake")
+    client.force_login(user)
+    response = client.get(submitted.get_absolute_url())
+    html = response.content.decode()
+    table = html[html.index('id="log-heading"') :]
+    table = table[: table.index("</table>")]
+    rows = [row.split("</td><td>")[1:] for row in table.split("<tr><td>")[1:]]
+    assert [(row[0], row[1], row[2].split("<")[0]) for row in rows] == [
+        ("Draft started", str(user), ""),
+        ("Submitted", str(user), str(submitted.cut_off)),
+        ("Withdrawn", str(user), "Dates clash"),
+        ("Reopened", str(host_call.office), "By mistake"),
+    ]
+    with translation.override("cs"):
+        czech = client.get(submitted.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="cs")
+    assert "Koncept založen" in czech.content.decode()
 
 
 def test_decision_with_reasons_is_shown(client, host_call, submitted):

@@ -36,9 +36,12 @@ def pitch_progress(call: Call, *, votes: bool = False) -> list[Application]:
     """The selected pitches, each with ``sheets`` (live score sheets), ``scored`` (submitted
     ones) and, with ``votes``, ``votes_cast``."""
     live = Q(reviews__stage=Review.Stage.LIVE)
+    # distinct: with the votes joined too, each sheet would count once per vote.
     counts = {
-        "sheets": Count("reviews", filter=live),
-        "scored": Count("reviews", filter=live & Q(reviews__submitted_at__isnull=False)),
+        "sheets": Count("reviews", filter=live, distinct=True),
+        "scored": Count(
+            "reviews", filter=live & Q(reviews__submitted_at__isnull=False), distinct=True
+        ),
     }
     if votes:
         counts["votes_cast"] = Count("votes", distinct=True)
