@@ -5,16 +5,14 @@ from modus.selection import services
 from modus.selection.models import AudienceVote, Reminder
 from tests.factories import RegistrationFactory, UserFactory
 
-from .conftest import complete_draft, make_applicant, make_reviewer, pdf_upload
+from .conftest import make_applicant, make_reviewer, pdf_upload, submit_complete
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def data(host_call, pitch_call):
-    user, organisation = make_applicant()
-    application = complete_draft(host_call, user, organisation)
-    services.submit_application(application, actor=user)
+    application, user = submit_complete(host_call)
     reviewer = make_reviewer()
     review = services.assign_reviewer(
         application, reviewer=reviewer, actor=host_call.office, notify=False

@@ -12,7 +12,7 @@ from modus.selection import services
 from modus.selection.models import Application, Call, Review
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
 
-from .conftest import complete_draft, make_applicant, make_reviewer
+from .conftest import complete_draft, make_applicant, make_reviewer, submit_complete
 
 pytestmark = pytest.mark.django_db
 PROBLEM = "application/problem+json"
@@ -31,9 +31,7 @@ def authorise(api, user):
 @pytest.fixture
 def under_review(host_call):
     """A submitted application, one reviewer assigned (no conflict)."""
-    user, organisation = make_applicant()
-    application = complete_draft(host_call, user, organisation)
-    services.submit_application(application, actor=user)
+    application, user = submit_complete(host_call)
     reviewer = make_reviewer()
     review = services.assign_reviewer(
         application, reviewer=reviewer, actor=host_call.office, notify=False
