@@ -1,4 +1,4 @@
-"""The selection API's addresses, mounted under ``/api/v1/`` by ``modus.api.urls``."""
+"""The selection API's addresses, mounted under ``/api/v1/`` by the project's API URLs."""
 
 from django.urls import path
 
