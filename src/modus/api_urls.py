@@ -26,6 +26,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("v1/events/<slug:event_slug>/matchmaking/", include("modus.matchmaking.api.urls")),
-    path("v1/", include("modus.selection.api")),
+    path("v1/", include("modus.selection.api.urls")),
     path("v1/", include((router.urls, "api"), namespace="api-v1")),
 ]

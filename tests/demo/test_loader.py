@@ -38,7 +38,7 @@ DEMO_MODELS = [
     "selection.ApplicationDocument",
     "selection.Review",
     "selection.Score",
-    "selection.LogEntry",
+    "activity.ActionLogEntry",
     "selection.AudienceVote",
 ]
 

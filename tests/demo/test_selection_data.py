@@ -6,12 +6,14 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 
+from modus.activity.models import ActionLogEntry
 from modus.demo import selection_data
 from modus.demo.loader import load_demo
 from modus.events.models import Event
-from modus.selection import services
-from modus.selection.models import Application, AudienceVote, Call, LogEntry, Review
+from modus.selection import selectors
+from modus.selection.models import Application, AudienceVote, Call, Review
 from modus.selection.permissions import has_conflict
+from modus.selection.services.history import Action
 from modus.web.uploads import check_pdf_upload
 
 pytestmark = pytest.mark.django_db
@@ -74,18 +76,29 @@ def test_applications_in_every_state_with_reviews_and_a_log(lines):
         assert application.organisation.region_id
         assert application.created_at.year in (2022, 2023)
 
-    rows = {row.application.status: row for row in services.ranking(call)}
+    rows = {row.application.status: row for row in selectors.ranking(call)}
     assert rows["accepted"].submitted == 3 and rows["accepted"].mean > rows["rejected"].mean
     assert (rows["submitted"].submitted, rows["submitted"].missing) == (2, 1)
     for review in Review.objects.filter(application__call=call):
         assert not has_conflict(review.reviewer, review.application)
 
-    log = LogEntry.objects.filter(application=accepted).order_by("at", "pk")
-    assert [e.action for e in log][0] == LogEntry.Action.CREATED
-    assert log.last().action == LogEntry.Action.ACCEPTED
+    log = accepted.action_log.order_by("at", "pk")
+    assert [e.action for e in log][0] == Action.CREATED
+    assert log.last().action == Action.ACCEPTED
     assert all(e.at.year == 2022 for e in log)
-    actions = set(LogEntry.objects.filter(application__call=call).values_list("action", flat=True))
-    assert {"created", "submitted", "assigned", "accepted", "rejected", "withdrawn"} <= actions
+    actions = set(
+        ActionLogEntry.objects.filter(selection_application__call=call).values_list(
+            "action", flat=True
+        )
+    )
+    assert {
+        Action.CREATED,
+        Action.SUBMITTED,
+        Action.REVIEWER_ASSIGNED,
+        Action.ACCEPTED,
+        Action.REJECTED,
+        Action.WITHDRAWN,
+    } <= actions
     assert len(mail.outbox) == 0
 
 
@@ -110,7 +123,7 @@ def test_katowice_pitching_session_has_pitches_jury_votes_and_results(lines):
     sheets = Review.objects.filter(application__call=call, stage=Review.Stage.LIVE)
     assert sheets.count() == 15
     assert all(sheet.submitted_at for sheet in sheets)
-    results = services.pitch_results(call)
+    results = selectors.pitch_results(call)
     assert [row.mean is not None for row in results["jury"]] == [True] * 5
     assert results["total_votes"] == AudienceVote.objects.filter(call=call).count() > 20
     assert results["favourites"]

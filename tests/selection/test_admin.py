@@ -2,19 +2,17 @@ import pytest
 from django.urls import reverse
 
 from modus.selection import services
-from modus.selection.models import AudienceVote, LogEntry, Reminder
+from modus.selection.models import AudienceVote, Reminder
 from tests.factories import RegistrationFactory, UserFactory
 
-from .conftest import complete_draft, make_applicant, make_reviewer, pdf_upload
+from .conftest import make_applicant, make_reviewer, pdf_upload, submit_complete
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def data(host_call, pitch_call):
-    user, organisation = make_applicant()
-    application = complete_draft(host_call, user, organisation)
-    services.submit_application(application, actor=user)
+    application, user = submit_complete(host_call)
     reviewer = make_reviewer()
     review = services.assign_reviewer(
         application, reviewer=reviewer, actor=host_call.office, notify=False
@@ -38,7 +36,6 @@ def data(host_call, pitch_call):
         "application": application,
         "applicationdocument": application.documents.get(),
         "review": review,
-        "logentry": LogEntry.objects.filter(application=application).first(),
         "audiencevote": vote,
         "reminder": Reminder.objects.create(key="cut-off:1", user=user),
     }
@@ -79,14 +76,29 @@ def test_documents_link_to_the_checked_download_view_never_to_the_file(client, d
     assert document.file.name not in html
 
 
-def test_log_and_votes_are_read_only(client, data):
+def test_votes_are_read_only(client, data):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    for name in ("logentry", "audiencevote"):
-        assert client.get(reverse(f"admin:selection_{name}_add")).status_code == 403
-        obj = data[name]
-        response = client.post(reverse(f"admin:selection_{name}_delete", args=[obj.pk]))
-        assert response.status_code == 403
+    assert client.get(reverse("admin:selection_audiencevote_add")).status_code == 403
+    vote = data["audiencevote"]
+    response = client.post(reverse("admin:selection_audiencevote_delete", args=[vote.pk]))
+    assert response.status_code == 403
     assert AudienceVote.objects.count() == 1
+
+
+def test_the_application_shows_its_log_read_only(client, data):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    application = data["application"]
+    url = reverse("admin:selection_application_change", args=[application.pk])
+    html = client.get(url).content.decode()
+    reviewer = str(data["review"].reviewer)
+    for words in ("Draft started", "Submitted", "Reviewer assigned", reviewer):
+        assert words in html
+    prefix = "activity-actionlogentry-content_type-object_id"
+    assert f'name="{prefix}-0-note"' not in html
+    assert f'name="{prefix}-0-DELETE"' not in html
+    entries = list(application.action_log.values_list("pk", "note"))
+    client.post(url, {f"{prefix}-0-note": "Changed", f"{prefix}-0-DELETE": "on"})
+    assert list(application.action_log.values_list("pk", "note")) == entries
 
 
 def test_non_staff_are_kept_out(client, data):

@@ -3,9 +3,11 @@ import datetime as dt
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from modus.selection import services
-from modus.selection.models import Application, ApplicationDocument, LogEntry
+from modus.selection.models import Application, ApplicationDocument
+from modus.selection.services.history import Action
 from tests.factories import (
     EcosystemFactory,
     MembershipFactory,
@@ -29,14 +31,6 @@ def draft(host_call):
     application = services.start_application(
         host_call.call, organisation=organisation, actor=user, title="Silesia hosts"
     )
-    return application
-
-
-@pytest.fixture
-def submitted(host_call):
-    user, organisation = make_applicant()
-    application = complete_draft(host_call, user, organisation)
-    services.submit_application(application, actor=user)
     return application
 
 
@@ -121,6 +115,27 @@ def test_submitted_application_shows_answers_documents_and_log(client, submitted
     assert url("application-withdraw", submitted) in html
     assert url("application-edit", submitted) not in html
     assert "Submitted" in html and str(user) in html
+
+
+def test_the_history_lists_who_did_what_oldest_first(client, host_call, submitted):
+    user = applicant_of(submitted)
+    services.withdraw_application(submitted, actor=user, reason="Dates clash")
+    services.reopen_application(submitted, actor=host_call.office, note="By mistake")
+    client.force_login(user)
+    response = client.get(submitted.get_absolute_url())
+    html = response.content.decode()
+    table = html[html.index('id="log-heading"') :]
+    table = table[: table.index("</table>")]
+    rows = [row.split("</td><td>")[1:] for row in table.split("<tr><td>")[1:]]
+    assert [(row[0], row[1], row[2].split("<")[0]) for row in rows] == [
+        ("Draft started", str(user), ""),
+        ("Submitted", str(user), str(submitted.cut_off)),
+        ("Withdrawn", str(user), "Dates clash"),
+        ("Reopened", str(host_call.office), "By mistake"),
+    ]
+    with translation.override("cs"):
+        czech = client.get(submitted.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="cs")
+    assert "Koncept založen" in czech.content.decode()
 
 
 def test_decision_with_reasons_is_shown(client, host_call, submitted):
@@ -377,7 +392,7 @@ def test_withdraw_with_a_reason(client, submitted):
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == Application.Status.WITHDRAWN
-    entry = submitted.log.get(action=LogEntry.Action.WITHDRAWN)
+    entry = submitted.action_log.get(action=Action.WITHDRAWN)
     assert entry.note == "We cannot host after all." and entry.actor == user
     html = client.get(submitted.get_absolute_url()).content.decode()
     assert "We cannot host after all." in html

@@ -5,16 +5,9 @@ from modus.selection import services
 from modus.selection.models import Review
 from tests.factories import MembershipFactory, UserFactory
 
-from .conftest import complete_draft, make_applicant, make_reviewer
+from .conftest import make_applicant, make_reviewer, submit_complete
 
 pytestmark = pytest.mark.django_db
-
-
-def submitted(host_call, email="applicant@example.org"):
-    user, organisation = make_applicant(email=email)
-    application = complete_draft(host_call, user, organisation)
-    services.submit_application(application, actor=user)
-    return application, user
 
 
 def review_url(review):
@@ -32,7 +25,7 @@ def scores_data(host_call, values, comments=("", ""), comment="", button="save")
 @pytest.fixture
 def assigned(host_call):
     """A submitted application with two reviewers, A and B."""
-    application, applicant = submitted(host_call)
+    application, applicant = submit_complete(host_call)
     a = make_reviewer("a@example.org")
     b = make_reviewer("b@example.org")
     review_a = services.assign_reviewer(application, reviewer=a, actor=host_call.office)
@@ -102,7 +95,7 @@ def test_my_reviews_lists_live_jury_sheets(client, pitch_call):
 def test_my_reviews_query_count(client, host_call, django_assert_num_queries, count):
     reviewer = make_reviewer()
     for n in range(count):
-        application, _ = submitted(host_call, f"app{n}@example.org")
+        application, _ = submit_complete(host_call, f"app{n}@example.org")
         services.assign_reviewer(application, reviewer=reviewer, actor=host_call.office)
     client.force_login(reviewer)
     with django_assert_num_queries(5):
@@ -144,7 +137,7 @@ def test_review_form_for_an_unknown_review_is_404(client, assigned):
 
 def test_a_conflicted_reviewer_cannot_open_the_review(client, host_call):
     """A Review row from before the reviewer joined the applicant organisation."""
-    application, _ = submitted(host_call)
+    application, _ = submit_complete(host_call)
     reviewer = make_reviewer()
     MembershipFactory(user=reviewer, organisation=application.organisation)
     review = Review.objects.create(application=application, reviewer=reviewer)

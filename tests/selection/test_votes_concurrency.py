@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from modus.accounts.models import User
 from modus.events.models import Registration, Session
-from modus.selection import services
+from modus.selection import selectors, services
 from modus.selection.models import AudienceVote, Call
 from tests.factories import (
     EventOrganiserFactory,
@@ -111,7 +111,7 @@ def test_100_simultaneous_votes_count_100_and_a_replay_counts_once():
     votes = AudienceVote.objects.filter(call=call)
     assert votes.count() == PEOPLE
     assert votes.values("user").distinct().count() == PEOPLE
-    results = services.pitch_results(call)
+    results = selectors.pitch_results(call)
     assert results["total_votes"] == PEOPLE
     assert sorted(n for _, n in results["votes"]) == [PEOPLE // PITCHES] * PITCHES
 

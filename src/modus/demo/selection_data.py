@@ -30,6 +30,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from modus.accounts.models import Membership
+from modus.activity.models import ActionLogEntry
 from modus.directory.models import Ecosystem, Organisation, Region
 from modus.events.models import Event, Registration, Session
 from modus.matchmaking.pdf import fonts
@@ -41,10 +42,10 @@ from modus.selection.models import (
     AudienceVote,
     Call,
     CutOff,
-    LogEntry,
     Review,
 )
 from modus.selection.services import notifications
+from modus.selection.services.history import Action
 
 from . import matchmaking_data
 from .event_agenda import KATOWICE_SLUG, WARSAW
@@ -252,13 +253,11 @@ class History:
         self.last_log = 0
 
     def _last_log(self) -> int:
-        entry = LogEntry.objects.filter(application=self.application).order_by("-pk").first()
+        entry = self.application.action_log.order_by("-pk").first()
         return entry.pk if entry else 0
 
     def stamp(self, moment: dt.datetime) -> None:
-        LogEntry.objects.filter(application=self.application, pk__gt=self.last_log).update(
-            at=moment
-        )
+        self.application.action_log.filter(pk__gt=self.last_log).update(at=moment)
         Application.objects.filter(pk=self.application.pk).update(updated_at=moment)
         self.last_log = self._last_log()
 
@@ -431,7 +430,7 @@ def _host_call(programme, katowice, people) -> str:
         decided_by=office,
         created_event=katowice,
     )
-    services.applications.log(application, office, LogEntry.Action.ACCEPTED, reasons)
+    services.history.log(application, office, Action.ACCEPTED, reasons)
     history.stamp(decided)
 
     # 2. Rejected at the second cut-off.
@@ -607,7 +606,7 @@ def _pitch_call(katowice, people) -> str:
     order = [a.pk for a in selected]
     random.Random("katowice-2022-running-order").shuffle(order)
     services.set_running_order(call, order, actor=manager)
-    LogEntry.objects.filter(application__call=call, action=LogEntry.Action.ORDERED).update(
+    ActionLogEntry.objects.filter(selection_application__call=call, action=Action.ORDERED).update(
         at=decided + dt.timedelta(days=1)
     )
 
@@ -619,8 +618,8 @@ def _pitch_call(katowice, people) -> str:
     Review.objects.filter(application__call=call, stage=Review.Stage.LIVE).update(
         assigned_at=session_start - dt.timedelta(days=1)
     )
-    LogEntry.objects.filter(
-        application__call=call, action=LogEntry.Action.REVIEWER_ASSIGNED
+    ActionLogEntry.objects.filter(
+        selection_application__call=call, action=Action.REVIEWER_ASSIGNED
     ).update(at=session_start - dt.timedelta(days=1))
     rng = random.Random("katowice-2022-jury")
     by_order = {pk: position for position, pk in enumerate(order)}

@@ -1,15 +1,19 @@
 """Django admin for calls and applications: for staff who need to look into or repair data.
 
 Everyday work goes through the selection pages and their services, which enforce the rules
-(deadlines, conflicts of interest, one vote per person); the admin is a fallback. The log and the
-audience votes are records and cannot be changed here. Application documents are private: the
-admin links to the download view, which checks who asks, and never to the file itself.
+(deadlines, conflicts of interest, one vote per person); the admin is a fallback. An
+application's entries in the shared action log and the audience votes are records and cannot be
+changed here. Application documents are private: the admin links to the download view, which
+checks who asks, and never to the file itself.
 """
 
 from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from modus.activity.models import ActionLogEntry
 
 from .models import (
     Application,
@@ -19,7 +23,6 @@ from .models import (
     Criterion,
     CutOff,
     DocumentRequirement,
-    LogEntry,
     Question,
     Reminder,
     Review,
@@ -139,11 +142,18 @@ class ReviewInline(admin.TabularInline):
         return False
 
 
-class LogEntryInline(ReadOnlyMixin, admin.TabularInline):
-    model = LogEntry
+class ActionLogInline(ReadOnlyMixin, GenericTabularInline):
+    """The application's entries in the shared action log."""
+
+    model = ActionLogEntry
     extra = 0
-    fields = ["at", "action", "actor", "note"]
+    fields = ["at", "what", "actor", "note"]
     readonly_fields = fields
+    ordering = ["at", "pk"]
+
+    @admin.display(description=_("action"))
+    def what(self, obj):
+        return obj.label
 
 
 @admin.register(Application)
@@ -163,7 +173,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     ]
     filter_horizontal = ["ecosystems"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [ApplicationDocumentInline, ReviewInline, LogEntryInline]
+    inlines = [ApplicationDocumentInline, ReviewInline, ActionLogInline]
     date_hierarchy = "created_at"
 
 
@@ -201,15 +211,6 @@ class ReviewAdmin(admin.ModelAdmin):
     raw_id_fields = ["application", "reviewer", "assigned_by"]
     readonly_fields = ["assigned_at"]
     inlines = [ScoreInline]
-
-
-@admin.register(LogEntry)
-class LogEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["at", "action", "application", "actor", "note"]
-    list_filter = ["action", "application__call"]
-    list_select_related = ["application__organisation", "actor"]
-    search_fields = ["application__title", "actor__email", "note"]
-    date_hierarchy = "at"
 
 
 @admin.register(AudienceVote)

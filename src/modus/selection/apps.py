@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from modus.activity.registry import describe_actions
+
 
 class SelectionConfig(AppConfig):
     name = "modus.selection"
@@ -9,3 +11,6 @@ class SelectionConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401, PLC0415 - connects selection's signal receivers
+        from .services.history import Action  # noqa: PLC0415 - it loads models: apps must be ready
+
+        describe_actions(dict(Action.choices))

@@ -3,7 +3,8 @@
 from django.db.models import Q
 
 from modus.accounts.models import Membership
-from modus.events.permissions import is_cohost
+from modus.events.models import Registration
+from modus.events.permissions import MANAGING_ROLES, is_cohost
 from modus.programmes.permissions import is_programme_office
 
 from .models import Application, Call, Review
@@ -23,6 +24,24 @@ def may_manage_call(user, call: Call) -> bool:
     if call.purpose == Call.Purpose.HOST:
         return is_programme_office(user, call.programme)
     return is_cohost(user, call.session.event)
+
+
+def managed_calls(user, prefix: str = "") -> Q:
+    """``may_manage_call`` as a query for an active user who is not staff: the calls (reached
+    through ``prefix``, e.g. ``"call__"``) of programmes whose office they are in, and the calls
+    for pitches of events their organisation organises or co-hosts."""
+    return Q(**{f"{prefix}purpose": Call.Purpose.HOST, f"{prefix}programme__team": user}) | Q(
+        **{
+            f"{prefix}purpose": Call.Purpose.PITCHES,
+            f"{prefix}session__event__organiser_roles__role__in": MANAGING_ROLES,
+            f"{prefix}session__event__organiser_roles__organisation__memberships__user": user,
+        }
+    )
+
+
+def may_see_call(user, call: Call) -> bool:
+    """Open and closed calls are public; a draft only for the people who run it."""
+    return call.status != Call.Status.DRAFT or may_manage_call(user, call)
 
 
 def user_organisation_ids(user) -> set[int]:
@@ -91,17 +110,10 @@ def may_review(user, application: Application) -> bool:
     )
 
 
-def visible_applications(user):
-    """Every application this user may open (for lists and the API)."""
+def may_vote(user, call: Call) -> bool:
+    """Registered (confirmed) participants of the pitch call's event."""
     if not _active(user):
-        return Application.objects.none()
-    if user.is_staff:
-        return Application.objects.all()
-    member_of = Membership.objects.filter(user=user).values("organisation_id")
-    managed = Q(call__programme__team=user) | Q(
-        call__session__event__organiser_roles__role__in=["organiser", "cohost"],
-        call__session__event__organiser_roles__organisation__memberships__user=user,
-    )
-    reviewing = Q(reviews__reviewer=user)
-    mine = Q(organisation_id__in=member_of)
-    return Application.objects.filter(mine | managed | (reviewing & ~conflicts(user))).distinct()
+        return False
+    return Registration.objects.filter(
+        event_id=call.session.event_id, user=user, status=Registration.Status.CONFIRMED
+    ).exists()

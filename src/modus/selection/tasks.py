@@ -2,9 +2,9 @@
 
 from celery import shared_task
 
+from .services import send_reminders
+
 
 @shared_task
 def send_reminders_task() -> dict:
-    from .services import send_reminders
-
     return send_reminders()

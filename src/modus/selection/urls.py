@@ -1,6 +1,9 @@
 from django.urls import path
 
-from .views import applicant, office, pitching, public, review
+from .views import applicant, public, review
+from .views.office import applications as office_applications
+from .views.office import calls as office_calls
+from .views.pitching import audience, jury, setup
 
 app_name = "selection"
 
@@ -23,25 +26,39 @@ urlpatterns = [
         name="application-document",
     ),
     # Programme office / co-hosts
-    path("new/<slug:programme_slug>/", office.call_create, name="call-new"),
+    path("new/<slug:programme_slug>/", office_calls.call_create, name="call-new"),
     path(
         "pitching/<slug:event_slug>/<int:session_pk>/new/",
-        pitching.pitch_call_create,
+        setup.pitch_call_create,
         name="pitch-call-new",
     ),
-    path("applications/<int:pk>/reopen/", office.application_reopen, name="application-reopen"),
-    path("applications/<int:pk>/decide/", office.application_decide, name="application-decide"),
-    path("applications/<int:pk>/reviewers/", office.application_assign, name="application-assign"),
+    path(
+        "applications/<int:pk>/reopen/",
+        office_applications.application_reopen,
+        name="application-reopen",
+    ),
+    path(
+        "applications/<int:pk>/decide/",
+        office_applications.application_decide,
+        name="application-decide",
+    ),
+    path(
+        "applications/<int:pk>/reviewers/",
+        office_applications.application_assign,
+        name="application-assign",
+    ),
     # Reviewers and jury
     path("reviews/", review.my_reviews, name="my-reviews"),
     path("reviews/<int:pk>/", review.review_form, name="review"),
     # One call
     path("<slug:slug>/", public.call_detail, name="call"),
     path("<slug:slug>/apply/", applicant.apply, name="apply"),
-    path("<slug:slug>/manage/", office.call_manage, name="call-manage"),
-    path("<slug:slug>/applications/", office.call_applications, name="call-applications"),
-    path("<slug:slug>/running-order/", pitching.running_order, name="running-order"),
-    path("<slug:slug>/jury/", pitching.jury, name="jury"),
-    path("<slug:slug>/vote/", pitching.vote, name="vote"),
-    path("<slug:slug>/results/", pitching.results, name="results"),
+    path("<slug:slug>/manage/", office_calls.call_manage, name="call-manage"),
+    path(
+        "<slug:slug>/applications/", office_applications.call_applications, name="call-applications"
+    ),
+    path("<slug:slug>/running-order/", setup.running_order, name="running-order"),
+    path("<slug:slug>/jury/", jury.jury, name="jury"),
+    path("<slug:slug>/vote/", audience.vote, name="vote"),
+    path("<slug:slug>/results/", audience.results, name="results"),
 ]

@@ -3,7 +3,6 @@
 from .applications import (
     attach_document,
     check_eligible,
-    next_cut_off,
     reopen_application,
     save_draft,
     start_application,
@@ -23,24 +22,18 @@ from .calls import (
 )
 from .decisions import accept_application, reject_application
 from .errors import SelectionError
+from .panel import add_panel_member, remove_panel_member
 from .pitching import (
     assign_jury,
     cast_vote,
+    create_pitch_call,
     open_own_jury_sheets,
-    pitch_results,
     publish_results,
     set_running_order,
     set_voting,
 )
 from .reminders import send_reminders
-from .reviews import (
-    assign_reviewer,
-    ranking,
-    remove_reviewer,
-    review_summary,
-    save_review,
-    visible_reviews,
-)
+from .reviews import assign_reviewer, remove_reviewer, save_review
 
 __all__ = [
     "SelectionError",
@@ -48,6 +41,7 @@ __all__ = [
     "add_criterion",
     "add_cut_off",
     "add_document_requirement",
+    "add_panel_member",
     "add_question",
     "assign_jury",
     "assign_reviewer",
@@ -56,17 +50,15 @@ __all__ = [
     "check_eligible",
     "close_call",
     "create_call",
-    "next_cut_off",
+    "create_pitch_call",
     "open_call",
     "open_own_jury_sheets",
-    "pitch_results",
     "publish_results",
-    "ranking",
     "reject_application",
     "remove_call_part",
+    "remove_panel_member",
     "remove_reviewer",
     "reopen_application",
-    "review_summary",
     "save_draft",
     "save_review",
     "send_reminders",
@@ -75,6 +67,5 @@ __all__ = [
     "start_application",
     "submit_application",
     "update_call",
-    "visible_reviews",
     "withdraw_application",
 ]

@@ -10,21 +10,15 @@ from django.utils.translation import gettext as _
 from modus.accounts.models import Membership
 from modus.web.uploads import check_pdf_upload
 
-from ..models import Application, ApplicationDocument, Call, CutOff, LogEntry
+from ..models import Application, ApplicationDocument, Call
 from ..permissions import is_applicant, may_manage_call
+from ..selectors.applications import missing_parts, next_cut_off
 from . import notifications
 from .errors import NotAllowed, SelectionError
+from .history import Action, log
 
 HOST_FIELDS = {"region", "proposed_starts_on", "proposed_ends_on", "venue", "city"}
 DRAFT_FIELDS = {"title", "summary", *HOST_FIELDS}
-
-
-def next_cut_off(call: Call, now=None) -> CutOff | None:
-    """The first cut-off whose deadline is still ahead: a submission at ``now`` counts toward it.
-
-    The deadline itself is the first moment that is too late."""
-    now = now or timezone.now()
-    return call.cut_offs.filter(deadline__gt=now).order_by("deadline").first()
 
 
 def check_eligible(call: Call, organisation) -> None:
@@ -59,10 +53,6 @@ def _check_draft(application: Application) -> None:
         )
 
 
-def log(application: Application, actor, action, note: str = "") -> LogEntry:
-    return LogEntry.objects.create(application=application, actor=actor, action=action, note=note)
-
-
 @transaction.atomic
 def start_application(call: Call, *, organisation, actor, title: str = "") -> Application:
     """Start the organisation's draft, or return the one a colleague already started."""
@@ -86,7 +76,7 @@ def start_application(call: Call, *, organisation, actor, title: str = "") -> Ap
             )
     except IntegrityError:  # a colleague started it at the same moment
         return Application.objects.get(call=call, organisation=organisation)
-    log(application, actor, LogEntry.Action.CREATED)
+    log(application, actor, Action.CREATED)
     return application
 
 
@@ -162,30 +152,6 @@ def attach_document(application: Application, *, requirement, upload, actor) -> 
     )
 
 
-def missing_parts(application: Application) -> list[str]:
-    """What must still be filled in before this application can be submitted."""
-    call = application.call
-    missing = []
-    if call.purpose == Call.Purpose.HOST:
-        labels = {
-            "region": _("the proposed host region"),
-            "proposed_starts_on": _("the proposed first day"),
-            "proposed_ends_on": _("the proposed last day"),
-            "city": _("the city"),
-        }
-        missing += [label for name, label in labels.items() if not getattr(application, name)]
-    if not application.summary.strip():
-        missing.append(_("the summary"))
-    for question in call.questions.filter(required=True):
-        if not application.answers.get(str(question.pk), "").strip():
-            missing.append(_("an answer to “%s”") % question.text)
-    uploaded = set(application.documents.values_list("requirement_id", flat=True))
-    for requirement in call.documents.filter(required=True):
-        if requirement.pk not in uploaded:
-            missing.append(requirement.title)
-    return missing
-
-
 @transaction.atomic
 def submit_application(given: Application, *, actor, now=None) -> Application:
     """Submit before a cut-off. Late, incomplete or on a closed call: refused, the draft kept."""
@@ -216,7 +182,7 @@ def submit_application(given: Application, *, actor, now=None) -> Application:
     application.cut_off = cut_off
     application.submitted_at = now
     application.save(update_fields=["status", "cut_off", "submitted_at", "updated_at"])
-    log(application, actor, LogEntry.Action.SUBMITTED, str(cut_off))
+    log(application, actor, Action.SUBMITTED, str(cut_off))
     notifications.application_changed(application, "submitted")
     given.status, given.cut_off, given.submitted_at = application.status, cut_off, now
     return application
@@ -232,7 +198,7 @@ def withdraw_application(application: Application, *, actor, reason: str = "") -
         )
     application.status = Application.Status.WITHDRAWN
     application.save(update_fields=["status", "updated_at"])
-    log(application, actor, LogEntry.Action.WITHDRAWN, reason.strip())
+    log(application, actor, Action.WITHDRAWN, reason.strip())
     notifications.application_changed(application, "withdrawn")
     return application
 
@@ -248,6 +214,6 @@ def reopen_application(application: Application, *, actor, note: str = "") -> Ap
         )
     application.status = Application.Status.SUBMITTED
     application.save(update_fields=["status", "updated_at"])
-    log(application, actor, LogEntry.Action.REOPENED, note.strip())
+    log(application, actor, Action.REOPENED, note.strip())
     notifications.application_changed(application, "reopened")
     return application

@@ -9,12 +9,12 @@ from modus.events.models import Event, EventOrganiser, Venue
 from modus.events.services import bump_agenda_version, save_event
 from modus.web.slugs import free_slug
 
-from ..models import Application, Call, LogEntry
+from ..models import Application, Call
 from ..time_zones import COUNTRY_TIME_ZONES
 from . import notifications
-from .applications import log
 from .calls import check_manager
 from .errors import SelectionError
+from .history import Action, log
 
 
 def _decidable(application: Application) -> None:
@@ -88,7 +88,7 @@ def accept_application(given: Application, *, actor, reasons: str = "") -> Appli
     application.decided_at = timezone.now()
     application.decided_by = actor
     application.save()
-    log(application, actor, LogEntry.Action.ACCEPTED, application.decision_reasons)
+    log(application, actor, Action.ACCEPTED, application.decision_reasons)
     if call.purpose == Call.Purpose.PITCHES:
         bump_agenda_version(call.session.event)
     notifications.application_changed(application, "accepted")
@@ -114,7 +114,7 @@ def reject_application(given: Application, *, actor, reasons: str) -> Applicatio
     application.decided_by = actor
     application.running_order = None
     application.save()
-    log(application, actor, LogEntry.Action.REJECTED, reasons)
+    log(application, actor, Action.REJECTED, reasons)
     if application.call.purpose == Call.Purpose.PITCHES:
         bump_agenda_version(application.call.session.event)
     notifications.application_changed(application, "rejected")

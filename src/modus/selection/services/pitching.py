@@ -1,23 +1,37 @@
 """Pitching sessions: the running order, the jury's live scores, one audience vote per person."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from modus.events.models import Registration
 from modus.events.services import bump_agenda_version
 
-from ..models import Application, AudienceVote, Call, LogEntry, Review
-from ..permissions import has_conflict
-from .applications import log
-from .calls import check_manager
+from ..models import Application, AudienceVote, Call, Review
+from ..permissions import has_conflict, may_vote
+from .calls import add_criterion, add_cut_off, check_manager, create_call, open_call
 from .errors import NotAllowed, SelectionError
-from .reviews import assign_reviewer, ranking
+from .history import Action, log
+from .reviews import assign_reviewer
 
 
 def _pitch_call(call: Call) -> None:
     if call.purpose != Call.Purpose.PITCHES:
         raise SelectionError(_("This is not a call for pitches."), code="not_pitch_call")
+
+
+@transaction.atomic
+def create_pitch_call(
+    session, *, actor, local_deadline, criteria, open_now: bool = False, **fields
+) -> Call:
+    """A call for pitches of a pitching session in one step: its text and rules, one cut-off at
+    ``local_deadline`` in the event's time zone, the ``criteria`` as ``(title, weight)`` pairs,
+    and, with ``open_now``, opened. Nothing is kept when any part is refused."""
+    call = create_call(actor=actor, purpose=Call.Purpose.PITCHES, session=session, **fields)
+    add_cut_off(call, actor=actor, local_deadline=local_deadline, time_zone=session.event.time_zone)
+    for title, weight in criteria:
+        add_criterion(call, actor=actor, title=title, weight=weight)
+    if open_now:
+        open_call(call, actor=actor)
+    return call
 
 
 @transaction.atomic
@@ -36,7 +50,7 @@ def set_running_order(call: Call, ordered_ids: list[int], *, actor) -> list[Appl
         if application.running_order != position:
             application.running_order = position
             application.save(update_fields=["running_order", "updated_at"])
-            log(application, actor, LogEntry.Action.ORDERED, str(position))
+            log(application, actor, Action.ORDERED, str(position))
     bump_agenda_version(call.session.event)
     return [selected[pk] for pk in ordered_ids]
 
@@ -84,7 +98,7 @@ def open_own_jury_sheets(call: Call, *, user) -> int:
             defaults={"assigned_by": None},
         )
         if new:
-            log(application, user, LogEntry.Action.REVIEWER_ASSIGNED, str(user))
+            log(application, user, Action.REVIEWER_ASSIGNED, str(user))
             created += 1
     return created
 
@@ -105,15 +119,6 @@ def publish_results(call: Call, *, actor, published: bool = True) -> Call:
         call.voting_open = False
     call.save(update_fields=["results_published", "voting_open", "updated_at"])
     return call
-
-
-def may_vote(user, call: Call) -> bool:
-    """Registered (confirmed) participants of the session's event."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return Registration.objects.filter(
-        event_id=call.session.event_id, user=user, status=Registration.Status.CONFIRMED
-    ).exists()
 
 
 def cast_vote(call: Call, application: Application, *, user) -> tuple[AudienceVote, bool]:
@@ -137,22 +142,3 @@ def cast_vote(call: Call, application: Application, *, user) -> tuple[AudienceVo
             return AudienceVote.objects.create(call=call, application=application, user=user), True
     except IntegrityError:
         return AudienceVote.objects.get(call=call, user=user), False
-
-
-def pitch_results(call: Call) -> dict:
-    """The jury ranking (live scores, weighted) and the audience votes per pitch."""
-    _pitch_call(call)
-    jury = ranking(call, stage=Review.Stage.LIVE, statuses=[Application.Status.ACCEPTED])
-    counts = dict(call.votes.values_list("application_id").annotate(n=Count("pk")).order_by())
-    pitches = [row.application for row in jury]
-    votes = sorted(
-        ((a, counts.get(a.pk, 0)) for a in pitches), key=lambda item: (-item[1], item[0].pk)
-    )
-    top = votes[0][1] if votes else 0
-    favourites = [a for a, n in votes if n == top and top > 0]
-    return {
-        "jury": jury,
-        "votes": votes,
-        "total_votes": sum(counts.values()),
-        "favourites": favourites,
-    }

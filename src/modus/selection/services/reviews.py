@@ -1,26 +1,17 @@
-"""Review: assign reviewers (never to their own organisation), score criteria, rank."""
+"""Review: assign reviewers (never to their own organisation) and score the criteria.
 
-import statistics
-from dataclasses import dataclass, field
+The ranking and whose scores a user sees are reads: ``selectors.reviews``."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Application, Call, CutOff, LogEntry, Review, Score
-from ..permissions import has_conflict, may_manage_call, may_review
+from ..models import REVIEWABLE, Application, Call, Review, Score
+from ..permissions import has_conflict, may_review
 from . import notifications
-from .applications import log
 from .calls import check_manager
 from .errors import NotAllowed, SelectionError
-
-REVIEWABLE = {
-    Application.Status.SUBMITTED,
-    Application.Status.ACCEPTED,
-    Application.Status.REJECTED,
-}
+from .history import Action, log
 
 
 @transaction.atomic
@@ -48,7 +39,7 @@ def assign_reviewer(
     )
     if created:
         application.call.panel.add(reviewer)
-        log(application, actor, LogEntry.Action.REVIEWER_ASSIGNED, str(reviewer))
+        log(application, actor, Action.REVIEWER_ASSIGNED, str(reviewer))
         if notify:
             notifications.review_assigned(review)
     return review
@@ -59,7 +50,7 @@ def remove_reviewer(review: Review, *, actor) -> None:
     check_manager(actor, review.application.call)
     if review.submitted_at:
         raise SelectionError(_("A submitted review stays on record."), code="review_submitted")
-    log(review.application, actor, LogEntry.Action.REVIEWER_REMOVED, str(review.reviewer))
+    log(review.application, actor, Action.REVIEWER_REMOVED, str(review.reviewer))
     review.delete()
 
 
@@ -129,85 +120,3 @@ def save_review(
         review.submitted_at = now or timezone.now()
     review.save(update_fields=["comment", "submitted_at"])
     return review
-
-
-def weighted_total(review: Review, criteria) -> float | None:
-    """The review's weighted mean score (on the call's scale), or None if nothing is scored."""
-    values = {score.criterion_id: score.value for score in review.scores.all()}
-    weights = [(c.weight, values[c.pk]) for c in criteria if c.pk in values]
-    if not weights:
-        return None
-    return sum(w * v for w, v in weights) / sum(w for w, _ in weights)
-
-
-def visible_reviews(application: Application, user) -> list[Review]:
-    """Managers see every review. A reviewer sees the others' only after submitting their own."""
-    reviews = list(
-        application.reviews.select_related("reviewer").prefetch_related("scores__criterion")
-    )
-    if may_manage_call(user, application.call):
-        return reviews
-    own = [r for r in reviews if r.reviewer_id == user.pk]
-    if own and all(r.submitted_at for r in own):
-        return [r for r in reviews if r.submitted_at or r.reviewer_id == user.pk]
-    return own
-
-
-@dataclass
-class RankedApplication:
-    application: Application
-    mean: float | None
-    spread: float | None
-    submitted: int
-    assigned: int
-    totals: list[float] = field(default_factory=list)
-
-    @property
-    def missing(self) -> int:
-        return self.assigned - self.submitted
-
-
-def review_summary(application: Application, criteria, stage=Review.Stage.SELECTION):
-    reviews = [r for r in application.reviews.all() if r.stage == stage]
-    totals = [
-        t for r in reviews if r.submitted_at and (t := weighted_total(r, criteria)) is not None
-    ]
-    return RankedApplication(
-        application=application,
-        mean=statistics.fmean(totals) if totals else None,
-        spread=(max(totals) - min(totals)) if len(totals) > 1 else (0.0 if totals else None),
-        submitted=len(totals),
-        assigned=len(reviews),
-        totals=totals,
-    )
-
-
-def ranking(
-    call: Call, *, cut_off: CutOff | None = None, stage=Review.Stage.SELECTION, statuses=None
-) -> list[RankedApplication]:
-    """Applications of a cut-off (or the whole call) by weighted mean score, best first.
-
-    Each row carries the spread between reviewers (highest minus lowest total) and how many
-    assigned reviews are still missing. Unscored applications come last."""
-    statuses = statuses or sorted(REVIEWABLE)
-    criteria = list(call.criteria.all())
-    applications = (
-        call.applications.filter(status__in=statuses)
-        .select_related("organisation", "cut_off", "region")
-        .prefetch_related(
-            Prefetch(
-                "reviews",
-                queryset=Review.objects.filter(stage=stage).prefetch_related("scores"),
-            )
-        )
-    )
-    if cut_off is not None:
-        applications = applications.filter(cut_off=cut_off)
-    rows = [review_summary(a, criteria, stage) for a in applications]
-    rows.sort(key=lambda row: (row.mean is None, -(row.mean or 0), row.application.pk))
-    return rows
-
-
-def users_by_email(emails) -> dict:
-    User = get_user_model()
-    return {u.email: u for u in User.objects.filter(email__in=[e.lower() for e in emails])}

@@ -12,19 +12,24 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from modus.accounts.models import Membership
 from modus.web.forms import add_service_errors
 
-from .. import services
-from ..forms_applicant import ApplicationForm, ApplyForm
-from ..models import Application, ApplicationDocument, Call, Review
-from ..permissions import is_applicant, may_manage_call, may_view_application
-from ..services.applications import missing_parts, next_cut_off
+from .. import selectors, services
+from ..forms.applicant import ApplicationForm, ApplyForm
+from ..models import Application
+from ..permissions import (
+    is_applicant,
+    may_manage_call,
+    may_review,
+    may_see_call,
+    may_view_application,
+)
 from ..services.errors import NotAllowed
+from .office.panel import manager_panel_context
 
 
 class LoginNeeded(Exception):
@@ -34,12 +39,7 @@ class LoginNeeded(Exception):
 def _application_or_404(request, pk) -> Application:
     """The application if this user may open it. A missing one is 404 for everyone; anonymous
     visitors of an existing one are sent to log in; everyone else who may not open it gets 404."""
-    application = get_object_or_404(
-        Application.objects.select_related(
-            "call__programme", "call__session__event", "organisation", "cut_off", "region"
-        ),
-        pk=pk,
-    )
+    application = selectors.application_or_404(pk)
     if not request.user.is_authenticated:
         raise LoginNeeded
     if not may_view_application(request.user, application):
@@ -72,36 +72,14 @@ def _message(error) -> str:
     return " ".join(str(m) for m in error.messages)
 
 
-def summary_context(application: Application) -> dict:
-    """What ``selection/_application_summary.html`` shows: answers by question and documents."""
-    answers = application.answers or {}
-    return {
-        "answered_questions": [
-            (question, answers.get(str(question.pk), ""))
-            for question in application.call.questions.all()
-        ],
-        "application_documents": list(
-            application.documents.select_related("requirement", "uploaded_by").order_by(
-                "requirement__position", "requirement__pk"
-            )
-        ),
-        "ecosystems": list(application.ecosystems.all()),
-        "co_organisers": list(application.co_organisers.order_by("name")),
-    }
-
-
 @require_POST
 @login_required
 def apply(request, slug):
     """Members of an eligible organisation: start (or find) the organisation's draft."""
-    call = get_object_or_404(Call, slug=slug)
-    if call.status == Call.Status.DRAFT and not may_manage_call(request.user, call):
+    call = selectors.call_or_404(slug)
+    if not may_see_call(request.user, call):
         raise Http404
-    organisations = [
-        m.organisation
-        for m in Membership.objects.filter(user=request.user).select_related("organisation")
-    ]
-    form = ApplyForm(request.POST, organisations=organisations)
+    form = ApplyForm(request.POST, organisations=selectors.member_organisations(request.user))
     if not form.is_valid():
         messages.error(request, _("Choose one of your organisations to apply."))
         return redirect(call)
@@ -120,12 +98,7 @@ def apply(request, slug):
 @login_required
 def my_applications(request):
     """Logged-in users: the applications of every organisation they are a member of."""
-    applications = (
-        Application.objects.filter(organisation__memberships__user=request.user)
-        .select_related("call", "organisation", "cut_off")
-        .distinct()
-        .order_by("-updated_at", "-pk")
-    )
+    applications = selectors.applications_of_member(request.user)
     return render(request, "selection/my_applications.html", {"applications": applications})
 
 
@@ -136,21 +109,20 @@ def application_detail(request, pk):
     user = request.user
     applicant = is_applicant(user, application)
     is_manager = may_manage_call(user, application.call)
-    review = (
-        Review.objects.filter(application=application, reviewer=user)
-        .order_by("stage", "pk")  # "live" < "selection": prefer the selection review
-        .last()
-    )
+    sheets = selectors.sheets_of(application, user)
+    editable = application.is_editable
     context = {
         "application": application,
         "call": application.call,
         "is_applicant": applicant,
         "is_manager": is_manager,
-        "review": review,
-        "missing": missing_parts(application) if application.is_editable else [],
-        "next_cut_off": next_cut_off(application.call) if application.is_editable else None,
-        "log": (list(application.log.select_related("actor")) if applicant or is_manager else None),
-        **summary_context(application),
+        "review": sheets[-1] if sheets else None,  # "live" < "selection": the selection review
+        "own_reviews": sheets if sheets and may_review(user, application) else [],
+        "panel": manager_panel_context(request, application) if is_manager else None,
+        "missing": selectors.missing_parts(application) if editable else [],
+        "next_cut_off": selectors.next_cut_off(application.call) if editable else None,
+        "log": selectors.application_history(application) if applicant or is_manager else None,
+        **selectors.application_summary(application),
     }
     return render(request, "selection/application_detail.html", context)
 
@@ -189,12 +161,7 @@ def application_edit(request, pk):
             return redirect(application)
     else:
         form = ApplicationForm(application=application)
-    documents = {
-        d.requirement_id: d
-        for d in ApplicationDocument.objects.filter(application=application).select_related(
-            "uploaded_by"
-        )
-    }
+    documents = selectors.documents_by_requirement(application)
     document_fields = [
         (requirement, field, documents.get(requirement.pk))
         for requirement, field in form.document_fields()
@@ -250,11 +217,7 @@ def application_withdraw(request, pk):
 @application_page
 def application_document(request, pk, document_pk):
     """Whoever may open the application: the private PDF, as a download, never a public URL."""
-    document = get_object_or_404(
-        ApplicationDocument.objects.select_related("application__call"),
-        pk=document_pk,
-        application_id=pk,
-    )
+    document = selectors.document_or_404(pk, document_pk)
     if not request.user.is_authenticated:
         raise LoginNeeded
     if not may_view_application(request.user, document.application):

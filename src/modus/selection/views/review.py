@@ -7,18 +7,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from modus.web.forms import add_service_errors
 
-from .. import services
-from ..forms_review import ReviewForm
-from ..models import ApplicationDocument, Review
-from ..permissions import conflicts, may_review
+from .. import selectors, services
+from ..forms.review import ReviewForm
+from ..models import Review
+from ..permissions import may_review
 from ..services.errors import NotAllowed
-from ..services.reviews import weighted_total
 
 
 @login_required
@@ -26,17 +25,7 @@ from ..services.reviews import weighted_total
 def my_reviews(request):
     """Any logged-in user: the reviews and jury score sheets assigned to them (none shown for
     applications from their own organisations)."""
-    reviews = (
-        Review.objects.filter(reviewer=request.user)
-        .exclude(conflicts(request.user, "application__"))
-        .select_related(
-            "application__call__programme",
-            "application__call__session__event",
-            "application__cut_off",
-        )
-        .order_by("submitted_at", "-assigned_at")
-    )
-    reviews = list(reviews)
+    reviews = selectors.my_reviews(request.user)
     return render(
         request,
         "selection/my_reviews.html",
@@ -48,15 +37,7 @@ def my_reviews(request):
 
 
 def _own_review(request, pk) -> Review:
-    review = get_object_or_404(
-        Review.objects.select_related(
-            "application__call__programme",
-            "application__call__session__event",
-            "application__organisation",
-            "application__region",
-        ),
-        pk=pk,
-    )
+    review = selectors.review_or_404(pk)
     if review.reviewer_id != request.user.pk or not may_review(request.user, review.application):
         raise Http404
     return review
@@ -102,18 +83,11 @@ def review_form(request, pk):
         messages.error(request, _("You have already submitted this review."))
         return redirect("selection:review", pk=review.pk)
 
-    visible = services.visible_reviews(application, request.user)
+    visible = selectors.visible_reviews(application, request.user)
     mine = next((r for r in visible if r.pk == review.pk), review)
     others = [r for r in visible if r.reviewer_id != request.user.pk and r.submitted_at]
-    for item in [mine, *others]:
-        values = {score.criterion_id: score for score in item.scores.all()}
-        item.score_row = [values.get(c.pk) for c in criteria]
-        item.total = weighted_total(item, criteria)
-    questions = list(call.questions.all())
-    answers = [(q, application.answers.get(str(q.pk), "")) for q in questions]
-    documents = list(
-        ApplicationDocument.objects.filter(application=application).select_related("requirement")
-    )
+    selectors.with_score_rows([mine, *others], criteria)
+    summary = selectors.application_summary(application)
     return render(
         request,
         "selection/review_form.html",
@@ -126,10 +100,10 @@ def review_form(request, pk):
             "mine": mine,
             "mine_list": [mine],
             "others": others,
-            "answers": answers,
-            "documents": documents,
-            "ecosystems": list(application.ecosystems.all()),
-            "co_organisers": list(application.co_organisers.all()),
+            "answers": summary["answered_questions"],
+            "documents": summary["application_documents"],
+            "ecosystems": summary["ecosystems"],
+            "co_organisers": summary["co_organisers"],
         },
     )
 

@@ -1,0 +1,55 @@
+"""The applicant's forms: which organisation applies, and the application itself."""
+
+import pytest
+
+from modus.selection import services
+from modus.selection.forms.applicant import ApplicationForm, ApplyForm
+from tests.factories import OrganisationFactory, RegionFactory
+
+from .conftest import make_applicant, pdf_upload
+
+pytestmark = pytest.mark.django_db
+
+
+def test_only_the_users_organisations_may_apply():
+    mine, other = OrganisationFactory(name="Mine"), OrganisationFactory(name="Other")
+    form = ApplyForm({"organisation": str(other.pk)}, organisations=[mine])
+    assert not form.is_valid()
+    assert ApplyForm({"organisation": str(mine.pk)}, organisations=[mine]).is_valid()
+
+
+def test_a_host_application_asks_what_the_host_proposes(host_call):
+    user, organisation = make_applicant()
+    draft = services.start_application(host_call.call, organisation=organisation, actor=user)
+    RegionFactory(code="PL22", name="Śląskie", country_code="PL", level=2)
+    form = ApplicationForm(application=draft)
+    for name in ApplicationForm.HOST_FIELDS:
+        assert name in form.fields
+    assert [q for q, _field in form.question_fields()] == [host_call.question]
+    assert [r for r, _field in form.document_fields()] == [host_call.letter]
+    assert organisation.pk not in [pk for pk, _name in form.fields["co_organisers"].widget.choices]
+
+
+def test_a_pitch_asks_no_host_facts(pitch_call):
+    user, organisation = make_applicant(kind="company")
+    draft = services.start_application(pitch_call.call, organisation=organisation, actor=user)
+    form = ApplicationForm(application=draft)
+    assert not set(ApplicationForm.HOST_FIELDS) & set(form.fields)
+
+
+def test_the_draft_values_and_the_uploads(host_call):
+    user, organisation = make_applicant()
+    draft = services.start_application(host_call.call, organisation=organisation, actor=user)
+    question, letter = host_call.question, host_call.letter
+    upload = pdf_upload()
+    form = ApplicationForm(
+        {"title": "Silesia", "summary": "Energy", f"question_{question.pk}": "Because"},
+        {f"document_{letter.pk}": upload},
+        application=draft,
+    )
+    assert form.is_valid(), form.errors
+    values = form.draft_values()
+    assert values["title"] == "Silesia"
+    assert values["answers"] == {str(question.pk): "Because"}
+    assert values["region"] is None and values["ecosystems"] == []
+    assert form.uploads() == [(letter, upload)]
