@@ -1,6 +1,8 @@
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.utils import translation
+from rest_framework.test import APIClient
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +28,6 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Cached pages of one test must not answer for the next."""
-    from django.core.cache import cache
 
     cache.clear()
     yield
@@ -35,6 +36,5 @@ def _empty_cache():
 @pytest.fixture
 def api_client():
     """A client of the REST API (JSON in and out, token or session credentials)."""
-    from rest_framework.test import APIClient
 
     return APIClient()

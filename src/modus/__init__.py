@@ -8,7 +8,7 @@ such as ``modus.scheduling`` loads neither Django nor Celery.
 
 def __getattr__(name):
     if name in ("app", "celery_app"):
-        from .celery import app
+        from .celery import app  # noqa: PLC0415 - Celery loads only when a worker or Django asks
 
         return app
     raise AttributeError(f"module 'modus' has no attribute {name!r}")

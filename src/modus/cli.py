@@ -31,11 +31,11 @@ def main(argv: list[str] | None = None) -> None:
         print_overview()
         return
     if argv[1] == "schedule":
-        from modus.scheduling.cli import main as schedule_main
+        from modus.scheduling.cli import main as schedule_main  # noqa: PLC0415 - no Django here
 
         sys.exit(schedule_main(argv[2:]))
     argv[1] = argv[1].replace("-", "_") if argv[1].replace("-", "_") in OWN_COMMANDS else argv[1]
-    from django.core.management import execute_from_command_line
+    from django.core.management import execute_from_command_line  # noqa: PLC0415 - after settings
 
     execute_from_command_line(["modus", *argv[1:]])
 

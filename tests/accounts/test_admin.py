@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from modus.accounts import services
+from modus.accounts.models import User
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,6 @@ def test_admin_creates_a_user_by_email(staff_client):
         },
     )
     assert response.status_code == 302
-    from modus.accounts.models import User
 
     assert User.objects.filter(email="added@example.org").exists()
 

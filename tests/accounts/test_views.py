@@ -1,8 +1,11 @@
+import io
 import json
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 from rest_framework.authtoken.models import Token
 
 from modus.accounts import services
@@ -205,10 +208,6 @@ def test_too_large_photo_is_refused(client, member, settings):
 
 
 def test_image_of_another_format_is_refused(client, member):
-    import io
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image
 
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4)).save(buffer, format="BMP")

@@ -13,6 +13,13 @@ import re
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect, sync_playwright
+
+from modus.demo import directory_data, news_data, programme_data
+from modus.directory.services import load_regions
+from tests.factories import PASSWORD
 
 # The sync Playwright API runs an event loop in this thread; Django must still allow the ORM here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -68,8 +75,6 @@ def describe_violations(violations: list[dict]) -> str:
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium, launched once. Fails (never skips) when it cannot start."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
@@ -88,7 +93,6 @@ def browser():
 
 @pytest.fixture(scope="session")
 def axe():
-    from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
 
@@ -193,8 +197,6 @@ def squeeze(text: str) -> str:
 def demo(transactional_db):
     """The demo's regions, organisations, programme and articles, loaded through the demo code
     in the order ``modus demo`` uses (without the synthetic organisations)."""
-    from modus.demo import directory_data, news_data, programme_data
-    from modus.directory.services import load_regions
 
     def quiet(*args, **kwargs):
         return None
@@ -207,9 +209,6 @@ def demo(transactional_db):
 
 def log_in(session: BrowserSession, user, next_path="/"):
     """Log in through the form (the login page is checked the first time)."""
-    from playwright.sync_api import expect
-
-    from tests.factories import PASSWORD
 
     session.page.context.clear_cookies()
     page = session.goto(f"/accounts/login/?next={next_path}")
@@ -224,6 +223,5 @@ def log_in(session: BrowserSession, user, next_path="/"):
 
 def success(page, text):
     """The page shows a success message with this text."""
-    from playwright.sync_api import expect
 
     expect(page.locator("ul.messages .message-success")).to_contain_text(text)

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 from playwright.sync_api import expect
 
 from modus.accounts.models import Membership
@@ -97,7 +98,6 @@ def test_admin_edits_their_organisation(ui, demo):
 
 def sign_in(ui, user) -> None:
     """A session cookie for ``user`` (the login form itself is tested above)."""
-    from django.test import Client
 
     client = Client()
     client.force_login(user)

@@ -22,7 +22,14 @@ from modus.demo import event_agenda
 from modus.demo.programme_data import KATOWICE_SLUG
 from modus.events import services
 from modus.events.models import Event, Registration, Session
-from tests.factories import PASSWORD, OrganisationFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    EventFactory,
+    EventOrganiserFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 NEW_USER = {"name": "Zofia Wiśniewska", "email": "zofia@example.org"}
 CANCEL_LINK = re.compile(r"https?://\S+/events/registrations/cancel/[^/\s]+/")
@@ -171,7 +178,6 @@ def test_new_user_finds_katowice_registers_cancels_and_the_place_moves_on(ui, ka
 
 @pytest.mark.browser
 def test_organiser_sees_participants_and_checks_someone_in_on_a_phone(ui, transactional_db):
-    from tests.factories import EventFactory, EventOrganiserFactory, MembershipFactory
 
     event = EventFactory(name="Clusters meet Regions: Ostrava", registration_open=True)
     organiser = MembershipFactory(user__email="host@example.org").user

@@ -9,12 +9,14 @@ from playwright.sync_api import expect
 
 from modus.events.models import Session
 from tests.factories import (
+    PASSWORD,
     EventFactory,
     OrganisationFactory,
     PersonFactory,
     RoomFactory,
     SessionFactory,
     SessionRoleFactory,
+    UserFactory,
 )
 
 VIDEO = "https://www.youtube.com/watch?v=abcDEF12345"
@@ -137,7 +139,6 @@ def test_recording_link_works_without_javascript(browser, live_server, event):
 
 @pytest.mark.browser
 def test_marked_session_appears_on_my_agenda(ui, event):
-    from tests.factories import PASSWORD, UserFactory
 
     user = UserFactory()
     page = ui.goto("/events/katowice/sessions/pitching/")

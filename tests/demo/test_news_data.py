@@ -1,5 +1,6 @@
 import datetime as dt
 import zoneinfo
+from pathlib import Path
 
 import pytest
 
@@ -57,7 +58,6 @@ def test_demo_news_without_the_other_demo_steps():
 
 
 def test_demo_body_is_our_own_words():
-    from pathlib import Path
 
     seed = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_dc329cb9f00816d8.txt"
     if not seed.exists():

@@ -2,6 +2,7 @@
 
 import pytest
 from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from modus.accounts.models import Membership
 from modus.directory.models import Organisation
@@ -169,7 +170,6 @@ def test_patch_by_own_admin_with_token(api_client, own_admin):
 
 
 def test_patch_by_own_admin_with_session(own_admin):
-    from rest_framework.test import APIClient
 
     user, organisation = own_admin
     client = APIClient(enforce_csrf_checks=False)

@@ -5,12 +5,17 @@ from modus.directory.api.serializers import (
     OrganisationUpdateSerializer,
 )
 from modus.directory.forms import CSV_COLUMNS, OrganisationForm, OrganisationRowForm
-from modus.directory.models import AWARDED_FIELDS, CLUSTER_FIELDS, PROFILE_FIELDS, slug_for
+from modus.directory.models import (
+    AWARDED_FIELDS,
+    CLUSTER_FIELDS,
+    PROFILE_FIELDS,
+    Organisation,
+    slug_for,
+)
 from modus.directory.services.organisations import EDITABLE_FIELDS
 
 
 def test_every_profile_field_is_a_field_of_the_model():
-    from modus.directory.models import Organisation
 
     names = {field.name for field in Organisation._meta.get_fields()}
     assert set(PROFILE_FIELDS) <= names

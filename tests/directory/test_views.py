@@ -6,13 +6,14 @@ from PIL import Image
 
 from modus.accounts.models import Membership
 from modus.directory.models import Ecosystem, Organisation
-from modus.directory.services import create_organisation, save_priority
+from modus.directory.services import create_organisation, load_ecosystems, save_priority
 from tests.factories import (
     ArticleFactory,
     EventFactory,
     EventOrganiserFactory,
     MembershipFactory,
     OrganisationFactory,
+    RegionFactory,
     UserFactory,
 )
 
@@ -320,7 +321,6 @@ def test_region_list(client, regions):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_region_list_query_count(client, count, django_assert_num_queries):
-    from tests.factories import RegionFactory
 
     for n in range(count):
         country = RegionFactory(code=f"Q{n}", level=0)
@@ -384,7 +384,6 @@ def test_sitemap_lists_organisations_and_regions(client, aviation_cluster):
 
 
 def test_ecosystems_are_shown_in_the_readers_language(client):
-    from modus.directory.services import load_ecosystems
 
     load_ecosystems()
     organisation = create_organisation(name="Silesian Sky Cluster", kind="cluster")

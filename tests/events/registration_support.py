@@ -2,7 +2,6 @@
 
 from modus.events import services
 from modus.events.models import Registration
-
 from tests.factories import EventFactory, OrganisationFactory, UserFactory
 
 CONFIRMED = Registration.Status.CONFIRMED

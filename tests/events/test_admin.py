@@ -1,8 +1,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from modus.events.models import AgendaMark, Material
 
+from modus.events.models import AgendaMark, Material
 from tests.factories import (
     EventFactory,
     RegistrationFactory,

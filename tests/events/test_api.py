@@ -3,10 +3,10 @@
 import datetime as dt
 
 import pytest
-from modus.accounts.models import Membership
-from modus.events.models import Event, Session
 from rest_framework.authtoken.models import Token
 
+from modus.accounts.models import Membership
+from modus.events.models import Event, Session
 from tests.factories import (
     EventFactory,
     EventOrganiserFactory,

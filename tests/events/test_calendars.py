@@ -5,9 +5,9 @@ import pytest
 from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
+
 from modus.events.calendars import personal_agenda_token, user_for_personal_agenda_token
 from modus.events.models import AgendaMark, Event
-
 from tests.events.exports_support import agenda_event
 from tests.factories import (
     EventFactory,

@@ -2,9 +2,9 @@ import datetime as dt
 import re
 
 import pytest
+
 from modus.events import selectors
 from modus.events.tokens import check_in_code
-
 from tests.events.registration_support import open_event, sign_up
 from tests.factories import UserFactory
 

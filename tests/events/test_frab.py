@@ -4,11 +4,11 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+
 from modus.demo.loader import load_demo
 from modus.events import frab
 from modus.events.models import Event
 from modus.events.services import bump_agenda_version
-
 from tests.events.exports_support import agenda_event, assert_valid_json, assert_valid_xml
 from tests.factories import EventFactory, SessionFactory
 

@@ -1,4 +1,5 @@
 import pytest
+
 from modus.events.recordings import embed_for
 
 

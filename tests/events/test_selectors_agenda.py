@@ -1,9 +1,9 @@
 import datetime as dt
 
 import pytest
+
 from modus.accounts.models import Membership
 from modus.events import selectors
-
 from tests.events.agenda_support import KATOWICE, new_session
 from tests.factories import (
     EventFactory,

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+
 from modus.events.models import Event, Registration
 from modus.events.selectors import organisation_history, past_events, upcoming_events
-
 from tests.factories import (
     EventFactory,
     EventOrganiserFactory,

@@ -2,9 +2,9 @@ import time
 
 import pytest
 from django.core import signing
+
 from modus.events import selectors, services
 from modus.events.tokens import CANCEL_SALT, cancellation_token, check_in_code
-
 from tests.events.registration_support import open_event, sign_up
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,10 @@
 import datetime as dt
 
 import pytest
+
 from modus.accounts.models import Membership
 from modus.events import services
 from modus.events.models import Event, Session, SessionRole
-
 from tests.events.agenda_support import KATOWICE, at, new_session
 from tests.factories import (
     EventFactory,

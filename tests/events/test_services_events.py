@@ -1,11 +1,11 @@
 import datetime as dt
 
 import pytest
+
 from modus.accounts.models import Membership
 from modus.activity.selectors import actions_on
 from modus.events import actions, services
 from modus.events.models import Event, Registration
-
 from tests.events.agenda_support import KATOWICE
 from tests.events.registration_support import CONFIRMED, WAITLISTED, open_event, sign_up
 from tests.factories import (

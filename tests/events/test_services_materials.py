@@ -3,10 +3,10 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+
 from modus.accounts.models import Membership
 from modus.events import services
 from modus.events.models import Material
-
 from tests.events.agenda_support import KATOWICE, new_session
 from tests.factories import EventFactory, EventOrganiserFactory, MembershipFactory, UserFactory
 

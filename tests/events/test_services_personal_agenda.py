@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+
 from modus.events.models import AgendaMark, Event
 from modus.events.services import EventError, toggle_agenda_mark
-
 from tests.factories import EventFactory, SessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,13 +2,13 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+
 from modus.accounts.models import Membership
 from modus.accounts.services import erase_user
 from modus.activity.selectors import actions_on
 from modus.directory.models import Organisation
 from modus.events import actions, selectors, services
 from modus.events.models import Event, Registration
-
 from tests.events.registration_support import (
     CANCELLED,
     CONFIRMED,

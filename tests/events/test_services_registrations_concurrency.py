@@ -9,10 +9,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
+
 from modus.accounts.models import User
 from modus.events import services
 from modus.events.models import Registration
-
 from tests.factories import EventFactory, OrganisationFactory
 
 PEOPLE = 200

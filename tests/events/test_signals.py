@@ -3,10 +3,10 @@
 import datetime as dt
 
 import pytest
+
 from modus.events import selectors
 from modus.events.models import Session
 from modus.events.signals import agenda_sessions_loaded
-
 from tests.factories import EventFactory, RoomFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db

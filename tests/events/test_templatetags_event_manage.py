@@ -1,7 +1,7 @@
 import pytest
 from django.template import Context, Template
-from modus.accounts.models import Membership
 
+from modus.accounts.models import Membership
 from tests.factories import EventFactory, EventOrganiserFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

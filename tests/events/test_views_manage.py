@@ -5,10 +5,10 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+
 from modus.accounts.models import Membership
 from modus.events import selectors
 from modus.events.models import Event, Material, Registration, Room, Session
-
 from tests.events.registration_support import CONFIRMED, WAITLISTED, open_event, sign_up
 from tests.factories import (
     EventFactory,

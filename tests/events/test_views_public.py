@@ -7,9 +7,9 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+
 from modus.events.models import Event, Session
 from modus.events.services import bump_agenda_version
-
 from tests.factories import (
     ArticleFactory,
     EcosystemFactory,

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+
 from modus.events.calendars import personal_agenda_token
 from modus.events.models import AgendaMark, Event, Material
-
 from tests.factories import (
     EventFactory,
     OrganisationFactory,

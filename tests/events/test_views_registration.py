@@ -3,11 +3,11 @@ import io
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
+
 from modus.events import services
 from modus.events.models import Event, Registration
 from modus.events.tokens import cancellation_token, check_in_code
-from openpyxl import load_workbook
-
 from tests.factories import (
     EventFactory,
     EventOrganiserFactory,

@@ -8,6 +8,8 @@ import textwrap
 import time
 from pathlib import Path
 
+from kombu.exceptions import OperationalError
+
 from modus.matchmaking import services, tasks
 from tests.celery_worker import celery_worker, needs_redis
 
@@ -17,7 +19,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_a_queue_that_cannot_be_reached_fails_the_run_not_the_page(db, monkeypatch):
-    from kombu.exceptions import OperationalError
 
     def unreachable(*args, **kwargs):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")

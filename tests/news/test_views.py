@@ -2,6 +2,7 @@ import datetime as dt
 from html.parser import HTMLParser
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -125,7 +126,6 @@ def test_article_page_opengraph_tags(client):
 
 
 def test_article_page_image(client, png_bytes):
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     article = ArticleFactory(
         image=SimpleUploadedFile("cranes.png", png_bytes, content_type="image/png"),

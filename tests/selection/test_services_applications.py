@@ -5,6 +5,7 @@ import datetime as dt
 import zoneinfo
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from modus.selection import services
 from modus.selection.models import Application
@@ -102,7 +103,6 @@ def test_incomplete_application_names_what_is_missing(host_call):
     ids=["renamed-exe", "too-large", "empty"],
 )
 def test_bad_letters_are_refused_and_the_draft_kept(host_call, upload, code):
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     if upload is None:
         upload = SimpleUploadedFile("letter.pdf", b"", content_type="application/pdf")
