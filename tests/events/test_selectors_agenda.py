@@ -2,13 +2,9 @@ import datetime as dt
 
 import pytest
 
-from modus.accounts.models import Membership
 from modus.events import selectors
-from tests.events.agenda_support import KATOWICE, new_session
+from tests.events.agenda_support import new_session
 from tests.factories import (
-    EventFactory,
-    EventOrganiserFactory,
-    MembershipFactory,
     PersonFactory,
     RoomFactory,
     SessionFactory,
@@ -16,18 +12,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def event():
-    return EventFactory(name="Clusters meet Regions: Katowice", **KATOWICE)
-
-
-@pytest.fixture
-def cohost(event):
-    organiser = EventOrganiserFactory(event=event)
-    membership = MembershipFactory(organisation=organiser.organisation, role=Membership.Role.MEMBER)
-    return membership.user
 
 
 # Warnings -------------------------------------------------------------------------------------

@@ -2,10 +2,9 @@ import datetime as dt
 
 import pytest
 
-from modus.accounts.models import Membership
 from modus.events import services
 from modus.events.models import Event, Session, SessionRole
-from tests.events.agenda_support import KATOWICE, at, new_session
+from tests.events.agenda_support import at, new_session
 from tests.factories import (
     EventFactory,
     EventOrganiserFactory,
@@ -18,18 +17,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def event():
-    return EventFactory(name="Clusters meet Regions: Katowice", **KATOWICE)
-
-
-@pytest.fixture
-def cohost(event):
-    organiser = EventOrganiserFactory(event=event)
-    membership = MembershipFactory(organisation=organiser.organisation, role=Membership.Role.MEMBER)
-    return membership.user
 
 
 # Permissions and versions ---------------------------------------------------------------------

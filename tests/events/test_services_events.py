@@ -2,16 +2,13 @@ import datetime as dt
 
 import pytest
 
-from modus.accounts.models import Membership
 from modus.activity.selectors import actions_on
 from modus.events import actions, services
 from modus.events.models import Event, Registration
-from tests.events.agenda_support import KATOWICE
 from tests.events.registration_support import CONFIRMED, WAITLISTED, open_event, sign_up
 from tests.factories import (
     ArticleFactory,
     EcosystemFactory,
-    EventFactory,
     EventOrganiserFactory,
     MembershipFactory,
     PriorityFactory,
@@ -20,18 +17,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def event():
-    return EventFactory(name="Clusters meet Regions: Katowice", **KATOWICE)
-
-
-@pytest.fixture
-def cohost(event):
-    organiser = EventOrganiserFactory(event=event)
-    membership = MembershipFactory(organisation=organiser.organisation, role=Membership.Role.MEMBER)
-    return membership.user
 
 
 # Events created and updated by the programme office ----------------------------------------------

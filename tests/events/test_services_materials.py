@@ -4,25 +4,12 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from modus.accounts.models import Membership
 from modus.events import services
 from modus.events.models import Material
-from tests.events.agenda_support import KATOWICE, new_session
-from tests.factories import EventFactory, EventOrganiserFactory, MembershipFactory, UserFactory
+from tests.events.agenda_support import new_session
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def event():
-    return EventFactory(name="Clusters meet Regions: Katowice", **KATOWICE)
-
-
-@pytest.fixture
-def cohost(event):
-    organiser = EventOrganiserFactory(event=event)
-    membership = MembershipFactory(organisation=organiser.organisation, role=Membership.Role.MEMBER)
-    return membership.user
 
 
 # Materials ------------------------------------------------------------------------------------
