@@ -130,7 +130,8 @@ def personal_agenda(event: Event, user, *, mm_settings=None) -> Agenda:
     version = published_version(event) if profile else None
     if version is not None:
         meetings = (
-            version.meetings.filter(participants=profile)
+            version.meetings.scheduled()
+            .filter(participants=profile)
             .prefetch_related(Prefetch("participants", queryset=shown_profiles()))
             .order_by("starts_at", "table")
         )
@@ -147,9 +148,11 @@ def all_agendas(event: Event, version: ScheduleVersion) -> list[Agenda]:
         .filter(pk__in=participant_ids)
         .order_by("user__full_name", "user__email", "pk")
     )
-    meetings = version.meetings.prefetch_related(
-        Prefetch("participants", queryset=shown_profiles())
-    ).order_by("starts_at", "table")
+    meetings = (
+        version.meetings.scheduled()
+        .prefetch_related(Prefetch("participants", queryset=shown_profiles()))
+        .order_by("starts_at", "table")
+    )
     items_of = defaultdict(list)
     for meeting in meetings:
         for profile in meeting.participants.all():
@@ -175,9 +178,11 @@ def all_agendas(event: Event, version: ScheduleVersion) -> list[Agenda]:
 
 def table_plan(event: Event, version: ScheduleVersion) -> list[tuple[dt.datetime, list]]:
     """Per slot (start in the event's zone): ``(table, [names])`` in table order."""
-    meetings = version.meetings.prefetch_related(
-        Prefetch("participants", queryset=shown_profiles())
-    ).order_by("starts_at", "table", "pk")
+    meetings = (
+        version.meetings.scheduled()
+        .prefetch_related(Prefetch("participants", queryset=shown_profiles()))
+        .order_by("starts_at", "table", "pk")
+    )
     plan = []
     for starts_at, group in groupby(meetings, key=lambda m: m.starts_at):
         rows = [(m.table, [p.display_name for p in m.participants.all()]) for m in group]
