@@ -180,8 +180,6 @@ def _mail(version: ScheduleVersion, changes: ScheduleChanges) -> None:
             "settings": mm_settings,
             "changed": changed,
         }
-        send_email.delay(
-            to=[profile.user.email],
-            subject=subject,
-            body=render_to_string("matchmaking/email/plan.txt", context),
-        )
+        with timezone.override(zone):  # times as the event's participants read them
+            body = render_to_string("matchmaking/email/plan.txt", context)
+        send_email.delay(to=[profile.user.email], subject=subject, body=body)
