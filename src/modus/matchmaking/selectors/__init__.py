@@ -10,11 +10,13 @@ from .agenda import Agenda, AgendaItem, all_agendas, personal_agenda, table_plan
 from .changes import MeetingChange, ScheduleChanges, schedule_changes
 from .overview import GridDay, GridRow, figures, schedule_grid, unplaced_requests
 from .participants import (
+    deadline_passed,
     eligible_profiles,
     eligible_registrations,
     is_enabled,
     marketplace,
     marketplace_regions,
+    marketplace_statuses,
     profile_of,
     requests_at,
     requests_involving,
@@ -55,6 +57,7 @@ __all__ = [
     "all_agendas",
     "blocked_slot_ids",
     "cancelled_meetings",
+    "deadline_passed",
     "draft_meetings",
     "eligible_profiles",
     "eligible_registrations",
@@ -64,6 +67,7 @@ __all__ = [
     "latest_version",
     "marketplace",
     "marketplace_regions",
+    "marketplace_statuses",
     "meetings_at",
     "meetings_of",
     "meetings_of_user",

@@ -7,6 +7,7 @@ schedule before it is published.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,6 +17,8 @@ from modus.web.forms import add_service_errors
 from .. import selectors, services
 from ..forms import AvailabilityForm, FilterForm, ProfileForm, RequestForm
 from ..permissions import participant_required
+
+MARKETPLACE_PAGE = 20  # profiles per page
 
 
 def act(request, action, *, success: str) -> None:
@@ -35,7 +38,8 @@ def act(request, action, *, success: str) -> None:
 @participant_required(cohosts_too=True)
 @require_http_methods(["GET"])
 def marketplace(request, event):
-    """This event's confirmed participants (allowed roles) and its organisers: the marketplace."""
+    """This event's confirmed participants (allowed roles) and its organisers: the marketplace,
+    searchable and in pages, each card with where the viewer stands with that person."""
     form = FilterForm(request.GET or None, event=event)
     filters = form.cleaned_data if form.is_valid() else {}
     profiles = selectors.marketplace(
@@ -45,14 +49,25 @@ def marketplace(request, event):
         kind=filters.get("kind", ""),
         text=filters.get("q", ""),
     )
+    page = Paginator(profiles, MARKETPLACE_PAGE).get_page(request.GET.get("page"))
+    own = selectors.profile_of(request.user, event)
+    statuses = selectors.marketplace_statuses(own, [profile.pk for profile in page])
+    for profile in page:
+        profile.statuses = statuses.get(profile.pk, [])
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "matchmaking/marketplace.html",
         {
             "event": event,
             "form": form,
-            "profiles": profiles,
-            "own": selectors.profile_of(request.user, event),
+            "page": page,
+            "profiles": page.object_list,
+            "query": query.urlencode(),
+            "own": own,
+            "settings": request.matchmaking,
+            "closed": selectors.deadline_passed(request.matchmaking),
         },
     )
 
@@ -98,6 +113,7 @@ def profile_detail(request, event, pk):
         pk=pk,
     )
     own = selectors.profile_of(request.user, event)
+    closed = selectors.deadline_passed(request.matchmaking)
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -121,6 +137,9 @@ def profile_detail(request, event, pk):
             "own": own,
             "form": form,
             "already": already,
+            "closed": closed,
+            "settings": request.matchmaking,
+            "statuses": selectors.marketplace_statuses(own, [profile.pk]).get(profile.pk, []),
             "ecosystems": profile.ecosystems.all(),
         },
     )
