@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from modus.matchmaking import selectors, services
+from modus.matchmaking import dates, selectors, services
 from modus.matchmaking.models import (
+    Availability,
     MarketplaceProfile,
     MeetingRequest,
 )
@@ -202,3 +203,56 @@ def test_no_request_form_after_the_deadline(client, event, mm_settings):
     response = client.post(_url("profile", event, pk=other.pk), {"message": "Late"})
     assert "Meeting requests closed on" in response.content.decode()
     assert not MeetingRequest.objects.exists()
+
+
+def test_availability_is_a_grid_by_day_with_the_days_named_in_each_language(
+    client, event, mm_settings
+):
+    profile = MarketplaceProfileFactory(event=event)
+    day = event.starts_on
+    mm_settings.windows = [
+        {"day": day.isoformat(), "start": "09:00", "end": "10:00"},
+        {"day": (day + dt.timedelta(days=1)).isoformat(), "start": "09:00", "end": "09:30"},
+    ]
+    mm_settings.save()
+    client.force_login(profile.user)
+    response = client.get(_url("availability", event))
+    assert [d.isoformat() for d in response.context["days"]] == [
+        day.isoformat(),
+        (day + dt.timedelta(days=1)).isoformat(),
+    ]
+    start, cells = response.context["rows"][1]  # 09:30: only on the first day
+    assert cells[0]["slot"].start.hour == 9 and cells[1] is None
+    page = response.content.decode()
+    assert dates_in("en", day) in page
+    for language in ("cs", "pl"):
+        page = client.get(
+            _url("availability", event), headers={"accept-language": language}
+        ).content.decode()
+        assert dates_in(language, day) in page
+
+
+def dates_in(language, day):
+    with translation.override(language):
+        return dates.day(day)
+
+
+def test_unticking_a_slot_with_a_meeting_warns_and_says_what_happens(client, event, cohost):
+    me, other = MarketplaceProfileFactory(event=event), MarketplaceProfileFactory(event=event)
+    accepted(me, other)
+    services.publish(import_draft(event, cohost, {(me, other): (1, 2)}), actor=cohost)
+    slot_ids = [slot.id for slot in selectors.slots(selectors.settings_for(event))]
+    client.force_login(me.user)
+    page = client.get(_url("availability", event)).content.decode()
+    assert f"Meeting with {other.display_name}" in page  # the grid shows it before any change
+    without = [s for s in slot_ids if s != slot_ids[1]]
+    response = client.post(_url("availability", event), {"available": without})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "You have unticked slots that hold a meeting" in page
+    assert "moved to a slot where you both can meet, or cancelled" in page
+    assert "table 2" in page and "Save anyway" in page
+    assert not Availability.objects.filter(profile=me).exists()  # nothing saved yet
+    response = client.post(_url("availability", event), {"available": without, "confirm": "yes"})
+    assert response.status_code == 302
+    assert Availability.objects.get(profile=me).unavailable == [slot_ids[1]]

@@ -41,6 +41,7 @@ from .schedule import (
     published_version,
     run_of,
     shown_profiles,
+    slot_grid,
     slots,
     version_meetings,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "schedule_grid",
     "settings_for",
     "shown_profiles",
+    "slot_grid",
     "slots",
     "table_plan",
     "unplaced_requests",

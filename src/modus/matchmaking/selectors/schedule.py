@@ -58,6 +58,16 @@ def slots(mm_settings: MatchmakingSettings) -> list[Slot]:
     return result
 
 
+def slot_grid(slot_list: list[Slot]) -> tuple[list[dt.date], list[tuple[str, list]]]:
+    """The slots as a grid: the days (columns) and, per start time, the slot of each day or
+    None (rows), for the availability form."""
+    days = sorted({slot.day for slot in slot_list})
+    at = {(slot.day, slot.start.time()): slot for slot in slot_list}
+    times = sorted({slot.start.time() for slot in slot_list})
+    rows = [(start, [at.get((day, start)) for day in days]) for start in times]
+    return days, rows
+
+
 def blocked_slot_ids(event: Event, user_ids, slot_list: list[Slot]) -> dict[int, set[str]]:
     """Per user: the slots that overlap an agenda session they speak in."""
     blocked = defaultdict(set)

@@ -175,7 +175,8 @@ def answer_request(request, event, pk):
 @participant_required
 @require_http_methods(["GET", "POST"])
 def my_availability(request, event):
-    """This event's confirmed participants (allowed roles) with a profile: when they can meet."""
+    """This event's confirmed participants (allowed roles) with a profile: when they can meet,
+    in a grid by day and slot. Unticking a slot that holds a published meeting asks first."""
     profile = selectors.profile_of(request.user, event)
     if profile is None:
         return redirect("matchmaking:my-profile", slug=event.slug)
@@ -183,29 +184,51 @@ def my_availability(request, event):
     blocked = selectors.blocked_slot_ids(event, [request.user.pk], slot_list).get(
         request.user.pk, set()
     )
+    version = selectors.published_version(event)
+    meetings = {m.slot_id: m for m in selectors.meetings_of(profile, version)} if version else {}
     choices = [(slot.id, slot.label) for slot in slot_list]
+    conflicts = []
     if request.method == "POST":
         form = AvailabilityForm(request.POST, slot_choices=choices)
         if form.is_valid():
             available = set(form.cleaned_data["available"])
-            services.set_availability(
-                profile,
-                actor=request.user,
-                unavailable=[slot.id for slot in slot_list if slot.id not in available],
-            )
-            messages.success(request, _("Your availability was saved."))
-            return redirect("matchmaking:availability", slug=event.slug)
+            conflicts = [m for slot_id, m in meetings.items() if slot_id not in available]
+            if not conflicts or request.POST.get("confirm") == "yes":
+                services.set_availability(
+                    profile,
+                    actor=request.user,
+                    unavailable=[slot.id for slot in slot_list if slot.id not in available],
+                )
+                messages.success(request, _("Your availability was saved."))
+                return redirect("matchmaking:availability", slug=event.slug)
+        checked = set(request.POST.getlist("available"))
     else:
         unavailable = set(getattr(getattr(profile, "availability", None), "unavailable", []))
-        form = AvailabilityForm(
-            initial={"available": [s.id for s in slot_list if s.id not in unavailable]},
-            slot_choices=choices,
+        checked = {s.id for s in slot_list if s.id not in unavailable}
+        form = AvailabilityForm(initial={"available": sorted(checked)}, slot_choices=choices)
+    days, rows = selectors.slot_grid(slot_list)
+    rows = [
+        (
+            start,
+            [
+                slot
+                and {"slot": slot, "checked": slot.id in checked, "meeting": meetings.get(slot.id)}
+                for slot in cells
+            ],
         )
-    blocked_labels = [slot.label for slot in slot_list if slot.id in blocked]
+        for start, cells in rows
+    ]
     return render(
         request,
         "matchmaking/availability.html",
-        {"event": event, "form": form, "blocked": blocked_labels},
+        {
+            "event": event,
+            "form": form,
+            "days": days,
+            "rows": rows,
+            "conflicts": conflicts,
+            "blocked": [slot for slot in slot_list if slot.id in blocked],
+        },
     )
 
 
