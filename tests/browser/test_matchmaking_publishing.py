@@ -113,9 +113,7 @@ def test_an_outcome_survives_a_confirmed_rerun(ui, held):
     assert (moved.version_id, moved.status) == (draft.pk, Meeting.Status.SCHEDULED)
     assert moved.slot_id != first_slot
     assert MeetingOutcome.objects.get().meeting_id == meeting.pk
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(
-        [alicja.user.email, borivoj.user.email]
-    )
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([alicja.user.email, borivoj.user.email])
     assert all("Moved: your meeting with" in m.body for m in mail.outbox)
     page.get_by_role("navigation", name="Matchmaking for organisers").get_by_role(
         "link", name="Outcomes"
