@@ -6,6 +6,7 @@ import random
 
 from django.utils import timezone
 
+from modus.events.models import Session
 from modus.matchmaking import selectors, services
 from modus.matchmaking.models import Meeting, MeetingRequest, ScheduleVersion
 from tests.factories import (
@@ -14,6 +15,9 @@ from tests.factories import (
     MatchmakingSettingsFactory,
     MeetingRequestFactory,
     MembershipFactory,
+    RoomFactory,
+    SessionFactory,
+    VenueFactory,
 )
 
 
@@ -120,3 +124,17 @@ def places(version):
         tuple(sorted(p.pk for p in m.participants.all())): (m.slot_id, m.table)
         for m in version.meetings.prefetch_related("participants")
     }
+
+
+def at_a_venue(event, meeting):
+    """The event at a venue, with its matchmaking session in Hall B during ``meeting``."""
+    event.venue = VenueFactory(name="Congress Centre", address="Plac Sławika 1", city="Katowice")
+    event.save()
+    SessionFactory(
+        event=event,
+        kind=Session.Kind.MATCHMAKING,
+        room=RoomFactory(event=event, name="Hall B"),
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+    )
+    return meeting

@@ -4,10 +4,10 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from modus.events.models import AgendaMark, Session
-from tests.factories import RoomFactory, SessionFactory, VenueFactory
+from modus.events.models import AgendaMark
+from tests.factories import SessionFactory
 
-from .support import make_version
+from .support import at_a_venue, make_version
 
 pytestmark = pytest.mark.django_db
 
@@ -37,16 +37,7 @@ def test_ics_has_one_vevent_per_item_with_stable_uids(client, event, alice, bob)
 
 
 def test_the_meetings_location_gives_table_hall_and_venue(client, event, alice, bob):
-    event.venue = VenueFactory(name="Congress Centre", address="Plac Sławika 1", city="Katowice")
-    event.save()
-    meeting = make_version(event, [(alice, bob)]).meetings.get()
-    SessionFactory(
-        event=event,
-        kind=Session.Kind.MATCHMAKING,
-        room=RoomFactory(event=event, name="Hall B"),
-        starts_at=meeting.starts_at,
-        ends_at=meeting.ends_at,
-    )
+    at_a_venue(event, make_version(event, [(alice, bob)]).meetings.get())
     client.force_login(alice.user)
     [vevent] = icalendar.Calendar.from_ical(client.get(_url("agenda-ics", event)).content).walk(
         "VEVENT"

@@ -6,12 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from modus.events.models import Session
 from modus.matchmaking import dates, pdf, selectors
 from modus.matchmaking.models import ScheduleVersion
-from tests.factories import MarketplaceProfileFactory, RoomFactory, SessionFactory, VenueFactory
+from tests.factories import MarketplaceProfileFactory
 
-from .support import make_version
+from .support import at_a_venue, make_version
 
 pytestmark = pytest.mark.django_db
 
@@ -148,18 +147,7 @@ def test_organisers_can_print_a_draft(client, event, cohost, pair):
 @pytest.fixture
 def at_the_venue(event, pair):
     """The event at a venue, its matchmaking session in Hall B, the pair's meeting at table 1."""
-    event.venue = VenueFactory(name="Congress Centre", address="Plac Sławika 1", city="Katowice")
-    event.save()
-    version = make_version(event, [pair])
-    meeting = version.meetings.get()
-    SessionFactory(
-        event=event,
-        kind=Session.Kind.MATCHMAKING,
-        room=RoomFactory(event=event, name="Hall B"),
-        starts_at=meeting.starts_at,
-        ends_at=meeting.ends_at,
-    )
-    return meeting
+    return at_a_venue(event, make_version(event, [pair]).meetings.get())
 
 
 def test_the_pdf_gives_venue_hall_and_table_and_grammatical_dates(
