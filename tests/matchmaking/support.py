@@ -1,10 +1,13 @@
-"""Building blocks of the matchmaking tests: schedule versions made by hand, and requests."""
+"""Building blocks of the matchmaking tests: schedule versions made by hand or imported, published
+events, and requests."""
 
 import datetime as dt
+import random
 
 from django.utils import timezone
 
-from modus.matchmaking import selectors
+from modus.events.models import Session
+from modus.matchmaking import selectors, services
 from modus.matchmaking.models import Meeting, MeetingRequest, ScheduleVersion
 from tests.factories import (
     EventOrganiserFactory,
@@ -12,6 +15,9 @@ from tests.factories import (
     MatchmakingSettingsFactory,
     MeetingRequestFactory,
     MembershipFactory,
+    RoomFactory,
+    SessionFactory,
+    VenueFactory,
 )
 
 
@@ -71,3 +77,64 @@ def meeting_of(version, profile):
 
 def slot_ids(mm_settings):
     return [slot.id for slot in selectors.slots(mm_settings)]
+
+
+def pair_id(first, second):
+    return services.meeting_id(tuple(sorted((first.pk, second.pk))))
+
+
+def import_draft(event, cohost, placed, unscheduled=()):
+    """A schedule imported as a draft: ``placed`` maps a pair to (slot number, table)."""
+    slot_list = [slot["id"] for slot in services.build_instance(event)["slots"]]
+    schedule = {
+        "format": "modus-b2b-schedule/1",
+        "assignments": [
+            {"meeting": pair_id(*pair), "slot": slot_list[n], "table": table}
+            for pair, (n, table) in placed.items()
+        ],
+        "unscheduled": [pair_id(*pair) for pair in unscheduled],
+    }
+    return services.import_schedule(event, actor=cohost, schedule=schedule)
+
+
+def published_event(event, cohost, mm_settings, people=40, seed=7):
+    """An event with ``people`` participants, random requests, a published schedule."""
+    mm_settings.tables = 12
+    mm_settings.windows = [
+        {"day": event.starts_on.isoformat(), "start": "09:00", "end": "12:00"},
+        {"day": event.starts_on.isoformat(), "start": "13:00", "end": "15:00"},
+    ]
+    mm_settings.save()
+    profiles = [MarketplaceProfileFactory(event=event) for _ in range(people)]
+    rng = random.Random(seed)
+    pairs = set()
+    while len(pairs) < people * 2:
+        first, second = rng.sample(range(people), 2)
+        if (first, second) in pairs or (second, first) in pairs:
+            continue
+        pairs.add((first, second))
+        accepted(profiles[first], profiles[second])
+    version = services.run_schedule(event, actor=cohost, time_limit=1, seed=1)
+    services.publish(version, actor=cohost)
+    return profiles, version
+
+
+def places(version):
+    return {
+        tuple(sorted(p.pk for p in m.participants.all())): (m.slot_id, m.table)
+        for m in version.meetings.prefetch_related("participants")
+    }
+
+
+def at_a_venue(event, meeting):
+    """The event at a venue, with its matchmaking session in Hall B during ``meeting``."""
+    event.venue = VenueFactory(name="Congress Centre", address="Plac Sławika 1", city="Katowice")
+    event.save()
+    SessionFactory(
+        event=event,
+        kind=Session.Kind.MATCHMAKING,
+        room=RoomFactory(event=event, name="Hall B"),
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+    )
+    return meeting

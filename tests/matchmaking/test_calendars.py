@@ -5,11 +5,9 @@ import pytest
 from django.urls import reverse
 
 from modus.events.models import AgendaMark
-from tests.factories import (
-    SessionFactory,
-)
+from tests.factories import SessionFactory
 
-from .support import make_version
+from .support import at_a_venue, make_version
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +34,14 @@ def test_ics_has_one_vevent_per_item_with_stable_uids(client, event, alice, bob)
     make_version(event, [(alice, bob)], start_hour=9)
     again = icalendar.Calendar.from_ical(client.get(_url("agenda-ics", event)).content)
     assert {str(e["UID"]) for e in again.walk("VEVENT")} == uids
+
+
+def test_the_meetings_location_gives_table_hall_and_venue(client, event, alice, bob):
+    at_a_venue(event, make_version(event, [(alice, bob)]).meetings.get())
+    client.force_login(alice.user)
+    [vevent] = icalendar.Calendar.from_ical(client.get(_url("agenda-ics", event)).content).walk(
+        "VEVENT"
+    )
+    assert str(vevent["LOCATION"]) == (
+        "Table 1, Hall: Hall B, Congress Centre, Plac Sławika 1, Katowice"
+    )

@@ -4,13 +4,13 @@ import zlib
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from modus.matchmaking import pdf, selectors
+from modus.matchmaking import dates, pdf, selectors
 from modus.matchmaking.models import ScheduleVersion
 from tests.factories import MarketplaceProfileFactory
 
-from .support import make_version
+from .support import at_a_venue, make_version
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +142,31 @@ def test_organisers_can_print_a_draft(client, event, cohost, pair):
     client.force_login(cohost)
     data = client.get(reverse("matchmaking:agendas-pdf", kwargs={"slug": event.slug})).content
     assert "Bořivoj Dvořák" in pdf_text(data)
+
+
+@pytest.fixture
+def at_the_venue(event, pair):
+    """The event at a venue, its matchmaking session in Hall B, the pair's meeting at table 1."""
+    return at_a_venue(event, make_version(event, [pair]).meetings.get())
+
+
+def test_the_pdf_gives_venue_hall_and_table_and_grammatical_dates(
+    client, event, pair, at_the_venue
+):
+    alice, _bob = pair
+    client.force_login(alice.user)
+    url = reverse("matchmaking:agenda-pdf", kwargs={"slug": event.slug})
+    text = " ".join(pdf_text(client.get(url).content).split())  # the column wraps lines
+    assert "Table 1" in text and "Hall: Hall B" in text
+    assert "Congress Centre, Plac Sławika 1, Katowice" in text
+    day = timezone.localtime(at_the_venue.starts_at, event.zone).date()
+    for language in ("cs", "pl"):
+        client.cookies["django_language"] = language
+        text = pdf_text(client.get(url).content)
+        with translation.override(language):
+            assert dates.day(day) in text  # "úterý 8. listopadu 2022", "wtorek, 8 listopada 2022"
+    czech_month = {1: "ledna", 2: "února", 3: "března", 4: "dubna", 5: "května", 6: "června",
+                   7: "července", 8: "srpna", 9: "září", 10: "října", 11: "listopadu",
+                   12: "prosince"}  # fmt: skip
+    client.cookies["django_language"] = "cs"
+    assert f"{day.day}. {czech_month[day.month]} {day.year}" in pdf_text(client.get(url).content)

@@ -1,26 +1,25 @@
-"""Publishing (one path), moving meetings by hand, rescheduling after changes."""
+"""The one publish path: what it keeps, whom it mails, what it needs confirmed, what it logs."""
 
-import random
+import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from modus.activity.models import ActionLogEntry
 from modus.activity.selectors import actions_on
-from modus.events.models import Registration
-from modus.events.permissions import NotCohost
-from modus.matchmaking import services, tasks
-from modus.matchmaking.models import (
-    Availability,
-    MeetingRequest,
-    ScheduleVersion,
-)
+from modus.matchmaking import dates, selectors, services, tasks
+from modus.matchmaking.models import Meeting, MeetingOutcome, MeetingRequest, ScheduleVersion
 from tests.factories import (
+    EventOrganiserFactory,
     MarketplaceProfileFactory,
+    MatchmakingSettingsFactory,
     MeetingRequestFactory,
+    MembershipFactory,
 )
 
-from .support import accepted, meeting_of, slot_ids
+from .support import accepted, import_draft, meeting_of
 
 pytestmark = pytest.mark.django_db
 
@@ -55,192 +54,7 @@ def test_run_and_publish_end_to_end(event, cohost, mm_settings):
     assert _code(excinfo) == "not_draft"
 
 
-def test_move_meeting_to_a_free_slot_pins_it(event, cohost, mm_settings, two_pairs):
-    alice, bob, carol, dan = two_pairs
-    version = services.run_schedule(event, actor=cohost, time_limit=1)
-    meeting = meeting_of(version, alice)
-    target = next(s for s in slot_ids(mm_settings) if s != meeting.slot_id)
-    other = meeting_of(version, carol)
-    if other.slot_id == target:
-        target = next(s for s in slot_ids(mm_settings) if s not in (meeting.slot_id, target))
-    services.move_meeting(meeting, actor=cohost, slot_id=target, table=5)
-    meeting.refresh_from_db()
-    assert (meeting.slot_id, meeting.table, meeting.pinned) == (target, 5, True)
-    version.refresh_from_db()
-    moved = [a for a in version.schedule["assignments"] if a["slot"] == target and a["table"] == 5]
-    assert len(moved) == 1
-    # the next run keeps the pinned meeting in its slot
-    instance = services.build_instance(event)
-    fixed = {m["id"]: m.get("fixed_slot") for m in instance["meetings"]}
-    assert fixed[services.meeting_id((alice.pk, bob.pk))] == target
-    again = services.run_schedule(event, actor=cohost, time_limit=1)
-    assert meeting_of(again, alice).slot_id == target
-    assert meeting_of(again, alice).pinned
-
-
-def test_move_meeting_clash_checks(event, cohost, mm_settings, two_pairs):
-    alice, bob, carol, dan = two_pairs
-    accepted(alice, carol)
-    version = services.run_schedule(event, actor=cohost, time_limit=1)
-    ab = meeting_of(version, bob)
-    ac = version.meetings.filter(participants=alice).filter(participants=carol).get()
-    cd = meeting_of(version, dan)
-    # alice already meets carol in ac's slot
-    with pytest.raises(services.MatchmakingError) as excinfo:
-        services.move_meeting(ab, actor=cohost, slot_id=ac.slot_id)
-    assert _code(excinfo) == "participant_busy" and excinfo.value.field == "slot"
-    # unavailable
-    free_slot = next(
-        s for s in slot_ids(mm_settings) if s not in (ab.slot_id, ac.slot_id, cd.slot_id)
-    )
-    Availability.objects.create(profile=bob, unavailable=[free_slot])
-    with pytest.raises(services.MatchmakingError) as excinfo:
-        services.move_meeting(ab, actor=cohost, slot_id=free_slot)
-    assert _code(excinfo) == "participant_unavailable"
-    # table taken by cd in its slot (if ab's people are free there)
-    if cd.slot_id not in (ac.slot_id,):
-        with pytest.raises(services.MatchmakingError) as excinfo:
-            services.move_meeting(ab, actor=cohost, slot_id=cd.slot_id, table=cd.table)
-        assert _code(excinfo) == "table_taken" and excinfo.value.field == "table"
-    # slot full
-    mm_settings.tables = 1
-    mm_settings.save()
-    with pytest.raises(services.MatchmakingError) as excinfo:
-        services.move_meeting(ab, actor=cohost, slot_id=cd.slot_id)
-    assert _code(excinfo) in {"slot_full", "participant_busy"}
-    with pytest.raises(services.MatchmakingError) as excinfo:
-        services.move_meeting(ab, actor=cohost, slot_id="nowhere")
-    assert _code(excinfo) == "unknown_slot"
-
-
-def test_only_cohosts_move_and_only_in_drafts(event, cohost, two_pairs):
-    alice = two_pairs[0]
-    version = services.run_schedule(event, actor=cohost, time_limit=1)
-    meeting = meeting_of(version, alice)
-    with pytest.raises(NotCohost):
-        services.move_meeting(meeting, actor=alice.user, slot_id=meeting.slot_id)
-    services.publish(version, actor=cohost)
-    meeting.refresh_from_db()
-    with pytest.raises(services.MatchmakingError) as excinfo:
-        services.move_meeting(meeting, actor=cohost, slot_id=meeting.slot_id)
-    assert _code(excinfo) == "not_draft"
-
-
-def _published_event(event, cohost, mm_settings, people=40, seed=7):
-    """An event with ``people`` participants, random requests, a published schedule."""
-    mm_settings.tables = 12
-    mm_settings.windows = [
-        {"day": event.starts_on.isoformat(), "start": "09:00", "end": "12:00"},
-        {"day": event.starts_on.isoformat(), "start": "13:00", "end": "15:00"},
-    ]
-    mm_settings.save()
-    profiles = [MarketplaceProfileFactory(event=event) for _ in range(people)]
-    rng = random.Random(seed)
-    pairs = set()
-    while len(pairs) < people * 2:
-        first, second = rng.sample(range(people), 2)
-        if (first, second) in pairs or (second, first) in pairs:
-            continue
-        pairs.add((first, second))
-        accepted(profiles[first], profiles[second])
-    version = services.run_schedule(event, actor=cohost, time_limit=1, seed=1)
-    services.publish(version, actor=cohost)
-    return profiles, version
-
-
-def _places(version):
-    return {
-        tuple(sorted(p.pk for p in m.participants.all())): (m.slot_id, m.table)
-        for m in version.meetings.prefetch_related("participants")
-    }
-
-
-def test_reschedule_after_cancellations_keeps_unaffected_meetings(event, cohost, mm_settings):
-    profiles, published = _published_event(event, cohost, mm_settings)
-    before = _places(published)
-    cancelled = {profiles[3].pk, profiles[17].pk}  # 5% of 40
-    Registration.objects.filter(event=event, user__marketplace_profiles__pk__in=cancelled).update(
-        status=Registration.Status.CANCELLED
-    )
-    draft = services.reschedule_after_changes(event, actor=cohost, time_limit=1)
-    after = _places(draft)
-    unaffected = {pair: place for pair, place in before.items() if not set(pair) & cancelled}
-    assert unaffected
-    for pair, place in unaffected.items():
-        assert after[pair] == place, pair
-    assert not any(set(pair) & cancelled for pair in after)
-    changes = draft.stats["changes"]
-    assert changes["kept"] == len(unaffected)
-    assert changes["dropped"] == len(before) - len(unaffected)
-    assert draft.status == ScheduleVersion.Status.DRAFT
-    # publishing it e-mails only the partners of the cancelled participants
-    mail.outbox.clear()
-    services.publish(draft, actor=cohost)
-    affected = services.changes_between(published, draft).people
-    partners = {pk for pair in before if set(pair) & cancelled for pk in pair} - cancelled
-    assert partners <= affected
-    emails = {m.to[0] for m in mail.outbox}
-    by_pk = {p.pk: p.user.email for p in profiles}
-    assert emails == {by_pk[pk] for pk in affected}
-    assert not emails & {by_pk[pk] for pk in cancelled}
-    assert len(emails) < len(profiles)
-    published.refresh_from_db()
-    assert published.status == ScheduleVersion.Status.SUPERSEDED
-
-
-def test_reschedule_places_a_late_request_and_respects_leaving_early(event, cohost, mm_settings):
-    profiles, published = _published_event(event, cohost, mm_settings, people=12, seed=3)
-    before = _places(published)
-    first, second = profiles[0], profiles[1]
-    pair = tuple(sorted((first.pk, second.pk)))
-    if pair in before:
-        second = profiles[2]
-        pair = tuple(sorted((first.pk, second.pk)))
-    MeetingRequest.objects.filter(from_profile=first, to_profile=second).delete()
-    MeetingRequest.objects.filter(from_profile=second, to_profile=first).delete()
-    accepted(first, second)
-    leaver = profiles[5]
-    last_slots = slot_ids(mm_settings)[-4:]
-    Availability.objects.update_or_create(profile=leaver, defaults={"unavailable": last_slots})
-    draft = services.reschedule_after_changes(event, actor=cohost, time_limit=1)
-    after = _places(draft)
-    assert pair in after
-    for key, (slot_id, _table) in after.items():
-        if leaver.pk in key:
-            assert slot_id not in last_slots
-    for key, place in before.items():
-        if leaver.pk not in key or place[0] not in last_slots:
-            assert after.get(key) == place
-    assert draft.stats["changes"]["added"] >= 1
-
-
-def test_reschedule_needs_a_published_schedule_and_an_organiser(event, cohost, two_pairs):
-    with pytest.raises(services.MatchmakingError) as excinfo:
-        services.reschedule_after_changes(event, actor=cohost)
-    assert _code(excinfo) == "nothing_published"
-    with pytest.raises(NotCohost):
-        services.reschedule_after_changes(event, actor=two_pairs[0].user)
-
-
 # One publish path: who is mailed, what the event's history says ----------------------------------
-
-
-def _pair_id(first, second):
-    return services.meeting_id(tuple(sorted((first.pk, second.pk))))
-
-
-def _import(event, cohost, placed, unscheduled=()):
-    """A schedule imported as a draft: ``placed`` maps a pair to (slot number, table)."""
-    slot_list = [slot["id"] for slot in services.build_instance(event)["slots"]]
-    schedule = {
-        "format": "modus-b2b-schedule/1",
-        "assignments": [
-            {"meeting": _pair_id(*pair), "slot": slot_list[n], "table": table}
-            for pair, (n, table) in placed.items()
-        ],
-        "unscheduled": [_pair_id(*pair) for pair in unscheduled],
-    }
-    return services.import_schedule(event, actor=cohost, schedule=schedule)
 
 
 def _published_entries(event):
@@ -250,7 +64,7 @@ def _published_entries(event):
 def test_the_first_publication_mails_every_participant_their_plan(event, cohost):
     alice, bob, carol = (MarketplaceProfileFactory(event=event) for _ in range(3))
     accepted(alice, bob)  # carol asked nobody: she is in the schedule without a meeting
-    version = _import(event, cohost, {(alice, bob): (0, 1)})
+    version = import_draft(event, cohost, {(alice, bob): (0, 1)})
     mail.outbox.clear()
     services.publish(version, actor=cohost)
     by_address = {message.to[0]: message for message in mail.outbox}
@@ -267,34 +81,36 @@ def test_the_first_publication_mails_every_participant_their_plan(event, cohost)
         "moved": 0,
         "added": 1,
         "dropped": 0,
+        "outcomes_kept": 0,
+        "outcomes_on_cancelled": 0,
     }
     assert entry.note == "meetings 1 · moved 0 · added 1 · cancelled 0"
 
 
 def test_a_later_publication_mails_only_the_people_whose_meetings_changed(event, cohost, two_pairs):
     alice, bob, carol, dan = two_pairs
-    first = _import(event, cohost, {(alice, bob): (0, 1), (carol, dan): (1, 1)})
+    first = import_draft(event, cohost, {(alice, bob): (0, 1), (carol, dan): (1, 1)})
     services.publish(first, actor=cohost)
     # Not a reschedule: any later draft goes the same way.
-    moved = _import(event, cohost, {(alice, bob): (0, 1), (carol, dan): (2, 1)})
+    moved = import_draft(event, cohost, {(alice, bob): (0, 1), (carol, dan): (2, 1)})
+    assert services.changes_between(first, moved).people == {carol.pk, dan.pk}
     mail.outbox.clear()
-    services.publish(moved, actor=cohost)
+    services.publish(moved, actor=cohost, confirm_over=first.pk)
     assert sorted(m.to[0] for m in mail.outbox) == sorted([carol.user.email, dan.user.email])
     assert {m.subject for m in mail.outbox} == {f"Your meetings at {event.name} have changed"}
     assert all("This is your plan now" in m.body for m in mail.outbox)
-    assert services.changes_between(first, moved).people == {carol.pk, dan.pk}
     entry = _published_entries(event)[0]  # newest first
     assert (entry.data["previous"], entry.data["kept"], entry.data["moved"]) == (first.pk, 1, 1)
     assert entry.note == "meetings 2 · moved 1 · added 0 · cancelled 0"
     # A meeting dropped from the plan: its two sides hear that nothing is left.
-    dropped = _import(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
+    dropped = import_draft(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
     mail.outbox.clear()
-    services.publish(dropped, actor=cohost)
+    services.publish(dropped, actor=cohost, confirm_over=moved.pk)
     assert sorted(m.to[0] for m in mail.outbox) == sorted([carol.user.email, dan.user.email])
     assert all("You have no meetings left in the new plan." in m.body for m in mail.outbox)
     assert _published_entries(event)[0].note == "meetings 1 · moved 0 · added 0 · cancelled 1"
     # Nothing changed: nobody is mailed, and the history still records the publication.
-    same = _import(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
+    same = import_draft(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
     mail.outbox.clear()
     services.publish(same, actor=cohost)
     assert mail.outbox == []
@@ -303,39 +119,170 @@ def test_a_later_publication_mails_only_the_people_whose_meetings_changed(event,
     assert first.status == ScheduleVersion.Status.SUPERSEDED
 
 
-def test_moves_and_imports_are_in_the_event_history(event, cohost, mm_settings, two_pairs):
-    alice, bob, carol, dan = two_pairs
-    version = _import(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
-    imported = ActionLogEntry.objects.get(action="matchmaking.schedule.imported")
-    assert (imported.actor, imported.target, imported.data) == (
-        cohost,
-        event,
-        {"version": version.pk, "placed": 1},
+# Nothing is lost: outcomes, meetings and their history survive every publication ----------------
+
+
+@pytest.fixture
+def held(db):
+    """An event held yesterday: Alicja met Bořivoj and Cyril met Dana (published), and both
+    meetings have outcomes on record."""
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    event = MatchmakingSettingsFactory(event__starts_on=yesterday).event
+    cohost = MembershipFactory(organisation=EventOrganiserFactory(event=event).organisation).user
+    names = ("Alicja", "Bořivoj", "Cyril", "Dana")
+    alicja, borivoj, cyril, dana = (
+        MarketplaceProfileFactory(event=event, user__full_name=name) for name in names
     )
-    assert imported.note == "placed 1 of 2"
-    meeting = meeting_of(version, alice)
-    first, _second, third = slot_ids(mm_settings)
-    services.move_meeting(meeting, actor=cohost, slot_id=third, table=3, pinned=False)
-    moved = ActionLogEntry.objects.get(action="matchmaking.meeting.moved")
-    assert (moved.actor, moved.target) == (cohost, event)
-    assert moved.data == {
-        "meeting": meeting.pk,
-        "from": [first, 1],
-        "to": [third, 3],
-        "pinned": False,
-    }
-    assert alice.display_name in moved.note and bob.display_name in moved.note
-    assert moved.note.endswith(f": {first} → {third}")
+    accepted(alicja, borivoj)
+    accepted(cyril, dana)
+    first = import_draft(event, cohost, {(alicja, borivoj): (0, 1), (cyril, dana): (1, 1)})
+    accepted(alicja, cyril)  # a late request, after the publication
+    services.publish(first, actor=cohost)
+    ab, cd = meeting_of(first, alicja), meeting_of(first, dana)
+    services.record_outcome(ab, actor=alicja.user, outcome="letter_of_intent")
+    services.record_outcome(ab, actor=borivoj.user, outcome="follow_up")
+    services.record_outcome(cd, actor=cyril.user, outcome="joint_project")
+    return SimpleNamespace(
+        event=event, cohost=cohost, first=first, ab=ab, cd=cd,
+        alicja=alicja, borivoj=borivoj, cyril=cyril, dana=dana,
+    )  # fmt: skip
 
 
-def test_refused_changes_leave_no_trace_in_the_history(event, cohost, two_pairs):
-    alice = two_pairs[0]
-    version = services.run_schedule(event, actor=cohost, time_limit=1)
-    with pytest.raises(services.MatchmakingError):
-        services.move_meeting(meeting_of(version, alice), actor=cohost, slot_id="nowhere")
-    with pytest.raises(NotCohost):
-        services.publish(version, actor=alice.user)
-    with pytest.raises(services.MatchmakingError):
-        services.import_schedule(event, actor=cohost, schedule={"format": "x"})
-    assert not ActionLogEntry.objects.exists()
+def _outcomes():
+    return sorted(MeetingOutcome.objects.values_list("pk", "meeting_id", "profile_id", "outcome"))
+
+
+def _totals(event):
+    version = selectors.published_version(event)
+    return {row["outcome"]: row["count"] for row in selectors.outcome_totals(version)}
+
+
+def test_outcomes_survive_a_reschedule(held):
+    outcomes, totals = _outcomes(), _totals(held.event)
+    assert totals["letter_of_intent"] == 1 and totals["joint_project"] == 1
+    draft = services.reschedule_after_changes(held.event, actor=held.cohost, time_limit=1)
+    changes = services.changes_between(held.first, draft)
+    assert changes.counts == {"kept": 2, "moved": 0, "added": 1, "dropped": 0}
+    assert not changes.needs_confirmation  # only an addition: nothing to confirm
+    services.publish(draft, actor=held.cohost)
+    assert _outcomes() == outcomes
+    assert _totals(held.event) == {**totals, "not_recorded": 1}
+    for meeting in (held.ab, held.cd):
+        kept = Meeting.objects.get(pk=meeting.pk)  # the same meeting, in the new version
+        assert (kept.version, kept.status) == (draft, Meeting.Status.SCHEDULED)
+        assert (kept.slot_id, kept.table) == (meeting.slot_id, meeting.table)
+
+
+def test_outcomes_survive_a_confirmed_rerun(held):
+    outcomes, totals = _outcomes(), _totals(held.event)
+    # A full re-run that moves Alicja and Bořivoj, drops Cyril and Dana, adds Alicja and Cyril.
+    rerun = import_draft(
+        held.event,
+        held.cohost,
+        {(held.alicja, held.borivoj): (2, 3), (held.alicja, held.cyril): (0, 1)},
+        [(held.cyril, held.dana)],
+    )
+    changes = services.changes_between(held.first, rerun)
+    assert changes.counts == {"kept": 0, "moved": 1, "added": 1, "dropped": 1}
+    assert [o.outcome for _change, o in changes.detached] == ["joint_project"]
+    assert changes.needs_confirmation
+    services.publish(rerun, actor=held.cohost, confirm_over=held.first.pk)
+
+    assert _outcomes() == outcomes  # every outcome, on the same meeting
+    moved = Meeting.objects.get(pk=held.ab.pk)  # same id: it goes on, in its new slot
+    assert (moved.version, moved.status, moved.table) == (rerun, Meeting.Status.SCHEDULED, 3)
+    assert (
+        moved.slot_id != held.ab.slot_id
+        and moved.slot_id == rerun.schedule["assignments"][0]["slot"]
+    )
+    cancelled = Meeting.objects.get(pk=held.cd.pk)  # kept as history, with its outcome
+    assert (cancelled.version, cancelled.status) == (rerun, Meeting.Status.CANCELLED)
+    assert cancelled.cancelled_at is not None
+    assert set(cancelled.participants.all()) == {held.cyril, held.dana}
+    # The totals still count both outcomes: the cancelled meeting had taken place.
+    assert _totals(held.event) == {**totals, "not_recorded": 1}
+    assert list(selectors.cancelled_meetings(rerun)) == [cancelled]
+    assert selectors.published_version(held.event).meetings.scheduled().count() == 2
+    # Nothing of the first version was lost either: its document and figures stay.
+    held.first.refresh_from_db()
+    assert held.first.status == ScheduleVersion.Status.SUPERSEDED
+    assert len(held.first.schedule["assignments"]) == 2
+    entry = _published_entries(held.event)[0]
+    assert (entry.data["outcomes_kept"], entry.data["outcomes_on_cancelled"]) == (2, 1)
+    # The next publication carries the cancelled meeting's history along.
+    again = import_draft(
+        held.event,
+        held.cohost,
+        {(held.alicja, held.borivoj): (2, 3)},
+        [(held.cyril, held.dana), (held.alicja, held.cyril)],
+    )
+    services.publish(again, actor=held.cohost, confirm_over=rerun.pk)
+    assert Meeting.objects.get(pk=held.cd.pk).version == again
+    assert _outcomes() == outcomes
+
+
+def test_a_rerun_without_confirmation_changes_nothing(held):
+    rerun = import_draft(
+        held.event,
+        held.cohost,
+        {(held.alicja, held.borivoj): (2, 3)},
+        [(held.cyril, held.dana), (held.alicja, held.cyril)],
+    )
+
+    def state():
+        meetings = Meeting.objects.order_by("pk").values_list(
+            "pk", "version_id", "slot_id", "table", "status", "cancelled_at"
+        )
+        versions = ScheduleVersion.objects.order_by("pk").values_list("pk", "status")
+        return list(meetings), list(versions), _outcomes(), ActionLogEntry.objects.count()
+
+    before = state()
+    mail.outbox.clear()
+    for confirm_over in (None, rerun.pk, held.first.pk + 1000):  # none, or not the published one
+        with pytest.raises(services.MatchmakingError) as excinfo:
+            services.publish(rerun, actor=held.cohost, confirm_over=confirm_over)
+        assert _code(excinfo) == "confirmation_needed"
+    assert state() == before
     assert mail.outbox == []
+    # A preview made before someone else published no longer counts.
+    other = import_draft(
+        held.event,
+        held.cohost,
+        {(held.alicja, held.borivoj): (0, 1)},
+        [(held.cyril, held.dana), (held.alicja, held.cyril)],
+    )
+    services.publish(other, actor=held.cohost, confirm_over=held.first.pk)
+    with pytest.raises(services.MatchmakingError) as excinfo:
+        services.publish(rerun, actor=held.cohost, confirm_over=held.first.pk)
+    assert _code(excinfo) == "confirmation_needed"
+
+
+def test_each_email_lists_the_changes_of_its_reader(held):
+    ellen = MarketplaceProfileFactory(event=held.event, user__full_name="Ellen")
+    accepted(held.borivoj, ellen)
+    rerun = import_draft(
+        held.event,
+        held.cohost,
+        {(held.alicja, held.borivoj): (2, 3), (held.borivoj, ellen): (0, 2)},
+        [(held.cyril, held.dana), (held.alicja, held.cyril)],
+    )
+    mail.outbox.clear()
+    services.publish(rerun, actor=held.cohost, confirm_over=held.first.pk)
+    by_name = {m.to[0]: m.body for m in mail.outbox}
+    people = (held.alicja, held.borivoj, held.cyril, held.dana, ellen)
+    assert set(by_name) == {p.user.email for p in people}
+    slot_list = selectors.slots(selectors.settings_for(held.event))
+    slots = [dates.moment(slot.start) for slot in slot_list]
+    org = held.borivoj.organisation.name
+    alicja = by_name[held.alicja.user.email]
+    assert f"Moved: your meeting with Bořivoj ({org}), from {slots[0]} to {slots[2]}" in alicja
+    assert "(now at table 3)" in alicja
+    assert "Added" not in alicja and "Cancelled" not in alicja
+    borivoj = by_name[held.borivoj.user.email]
+    assert "Moved: your meeting with Alicja" in borivoj
+    assert f"Added: a meeting with Ellen ({ellen.organisation.name}), {slots[0]}" in borivoj
+    cyril = by_name[held.cyril.user.email]
+    assert f"Cancelled: your meeting with Dana ({held.dana.organisation.name}), {slots[1]}" in cyril
+    assert "You have no meetings left in the new plan." in by_name[held.dana.user.email]
+    plan_line = f"{slot_list[2].label} · table 3 · Alicja ({held.alicja.organisation.name})"
+    assert "This is your plan now:" in borivoj and plan_line in borivoj

@@ -14,6 +14,7 @@ from tests.factories import (
     MarketplaceProfileFactory,
     SessionFactory,
     UserFactory,
+    VenueFactory,
 )
 
 from .support import make_version, past
@@ -79,7 +80,10 @@ def test_agenda_page_query_count(client, event, alice, django_assert_num_queries
         AgendaMark.objects.create(user=alice.user, session=SessionFactory(event=event))
     client.force_login(alice.user)
     client.get(_url("agenda", event))
-    with django_assert_num_queries(11):  # no co-host check on a participants-only page
+    # no co-host check on a participants-only page; the venue and the matchmaking halls: 2
+    event.venue = VenueFactory()
+    event.save()
+    with django_assert_num_queries(13):
         response = client.get(_url("agenda", event))
     html = response.content.decode()
     assert len(re.findall(r'class="card mm-agenda-item"', html)) == 2 * count

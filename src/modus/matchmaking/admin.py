@@ -56,7 +56,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
 class MeetingInline(admin.TabularInline):
     model = Meeting
     extra = 0
-    fields = ["slot_id", "starts_at", "ends_at", "table", "pinned"]
+    fields = ["slot_id", "starts_at", "ends_at", "table", "pinned", "status", "cancelled_at"]
     show_change_link = True
 
 
@@ -79,8 +79,8 @@ class MeetingOutcomeInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "version", "starts_at", "table", "pinned"]
-    list_filter = ["pinned", "version__status"]
+    list_display = ["__str__", "version", "starts_at", "table", "pinned", "status", "cancelled_at"]
+    list_filter = ["status", "pinned", "version__status"]
     list_select_related = ["version__event"]
     search_fields = ["participants__user__full_name", "slot_id"]
     raw_id_fields = ["version", "participants", "requests"]

@@ -188,8 +188,28 @@ class ScheduleVersion(models.Model):
         return f"{self.event} – {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
+class MeetingQuerySet(models.QuerySet):
+    def scheduled(self):
+        return self.filter(status=Meeting.Status.SCHEDULED)
+
+    def cancelled(self):
+        return self.filter(status=Meeting.Status.CANCELLED)
+
+
 class Meeting(models.Model):
-    """One placed meeting of a schedule version."""
+    """One meeting between the same people: placed in a draft, then published and kept.
+
+    A draft's meetings belong to the draft. Publishing it (``services.publish``, the only writer
+    of published meetings) carries each published meeting that goes on between the same people
+    over to the new version, in its new slot, with its id and its outcomes; a published meeting
+    the new version leaves out stays as well, marked cancelled with the time. So the published
+    version holds every meeting ever published at the event, and a superseded version keeps only
+    its figures and its schedule document. Nothing is deleted by a publication.
+    """
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
 
     version = models.ForeignKey(ScheduleVersion, on_delete=models.CASCADE, related_name="meetings")
     requests = models.ManyToManyField(MeetingRequest, related_name="meetings", blank=True)
@@ -199,11 +219,24 @@ class Meeting(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     table = models.PositiveIntegerField(_("table"), null=True, blank=True)
     pinned = models.BooleanField(_("pinned"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
+    )
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["version", "starts_at", "table", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="scheduled", cancelled_at__isnull=True)
+                | models.Q(status="cancelled", cancelled_at__isnull=False),
+                name="meeting_cancelled_has_a_time",
+            )
+        ]
 
     def __str__(self):
         return f"{self.slot_id} / {self.table}"
@@ -286,6 +319,12 @@ class SchedulingRun(models.Model):
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    steps = models.JSONField(
+        _("steps"),
+        default=list,
+        blank=True,
+        help_text=_("The phases the run went through, each with the seconds it took."),
+    )
     error = models.CharField(_("error code"), max_length=40, blank=True)
     error_detail = models.TextField(_("error detail"), blank=True)
     version = models.ForeignKey(

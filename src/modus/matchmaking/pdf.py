@@ -14,7 +14,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from django.conf import settings
-from django.utils import formats
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -24,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from . import dates
 from .selectors.agenda import Agenda
 
 DEFAULT_FONTS = [
@@ -113,7 +113,7 @@ class _Writer:
         if not agenda.items:
             story += [Spacer(1, 6 * mm), self.para(_("Nothing on the agenda yet."))]
         for day, items in agenda.days:
-            story.append(self.para(formats.date_format(day, "l j F Y"), "heading"))
+            story.append(self.para(dates.day(day), "heading"))
             rows = [[self.para(_("Time")), self.para(_("What")), self.para(_("Where"))]]
             for item in items:
                 what = item.title
@@ -127,9 +127,9 @@ class _Writer:
                     what = "\n".join([what, *details])
                 rows.append(
                     [
-                        self.para(f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}"),
+                        self.para(dates.time_range(item.starts_at, item.ends_at)),
                         self.para(what),
-                        self.para(item.location),
+                        self.para("\n".join(item.where) or item.location),
                     ]
                 )
             story.append(self.table(rows, [28 * mm, 102 * mm, 45 * mm]))
@@ -140,7 +140,7 @@ class _Writer:
         if not plan:
             story.append(self.para(_("No meetings were placed.")))
         for starts_at, rows in plan:
-            label = formats.date_format(starts_at, "D j M") + f" {starts_at:%H:%M}"
+            label = dates.moment(starts_at)
             story.append(self.para(label, "heading"))
             table_rows = [[self.para(_("Table")), self.para(_("Participants"))]]
             for table, names in rows:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, organisers, participants
+from .views import agenda, changes, organisers, participants
 
 app_name = "matchmaking"
 
@@ -23,8 +23,13 @@ urlpatterns = [
     path("<slug:slug>/outcomes/", agenda.outcome_totals, name="outcomes"),
     path(
         "<slug:slug>/schedule/meetings/<int:pk>/move/",
-        organisers.move_meeting,
+        changes.move_meeting,
         name="move-meeting",
     ),
-    path("<slug:slug>/schedule/reschedule/", organisers.reschedule, name="reschedule"),
+    path("<slug:slug>/schedule/reschedule/", changes.reschedule, name="reschedule"),
+    path(
+        "<slug:slug>/schedule/versions/<int:pk>/publish/",
+        changes.publish_preview,
+        name="publish",
+    ),
 ]

@@ -34,7 +34,12 @@ class RequestForm(forms.Form):
 
 
 class FilterForm(forms.Form):
-    q = forms.CharField(label=_("Offer or seek contains"), required=False)
+    q = forms.CharField(
+        label=_("Search"),
+        help_text=_("A name, an organisation, or words of what they offer or seek."),
+        required=False,
+        max_length=200,
+    )
     ecosystem = forms.ModelChoiceField(
         label=_("Ecosystem"),
         queryset=Ecosystem.objects.all(),
@@ -57,6 +62,7 @@ class FilterForm(forms.Form):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = selectors.marketplace_regions(event)
+        self.fields["q"].widget.attrs["aria-describedby"] = f"{self['q'].id_for_label}-help"
 
 
 class AvailabilityForm(forms.Form):

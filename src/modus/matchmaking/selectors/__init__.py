@@ -1,17 +1,22 @@
 """Every read of matchmaking that views, the API, services and other apps use.
 
-``participants``: settings, who takes part, profiles, requests; ``schedule``: slots, versions
-and meetings, runs, outcomes; ``agenda``: personal agendas and the organisers' printout.
-Import from here.
+``participants``: settings, who takes part, profiles, requests, the marketplace; ``schedule``:
+slots, versions and meetings, runs, outcomes; ``changes``: what publishing a draft would change;
+``overview``: the organisers' grid, unplaced requests and figures; ``agenda``: personal agendas
+and the organisers' printout. Import from here.
 """
 
 from .agenda import Agenda, AgendaItem, all_agendas, personal_agenda, table_plan
+from .changes import MeetingChange, ScheduleChanges, schedule_changes
+from .overview import GridDay, GridRow, figures, schedule_grid, unplaced_requests
 from .participants import (
+    deadline_passed,
     eligible_profiles,
     eligible_registrations,
     is_enabled,
     marketplace,
     marketplace_regions,
+    marketplace_statuses,
     profile_of,
     requests_at,
     requests_involving,
@@ -22,6 +27,7 @@ from .schedule import (
     Slot,
     active_run,
     blocked_slot_ids,
+    cancelled_meetings,
     draft_meetings,
     latest_run,
     latest_version,
@@ -35,6 +41,7 @@ from .schedule import (
     published_version,
     run_of,
     shown_profiles,
+    slot_grid,
     slots,
     version_meetings,
 )
@@ -42,18 +49,26 @@ from .schedule import (
 __all__ = [
     "Agenda",
     "AgendaItem",
+    "GridDay",
+    "GridRow",
+    "MeetingChange",
+    "ScheduleChanges",
     "Slot",
     "active_run",
     "all_agendas",
     "blocked_slot_ids",
+    "cancelled_meetings",
+    "deadline_passed",
     "draft_meetings",
     "eligible_profiles",
     "eligible_registrations",
+    "figures",
     "is_enabled",
     "latest_run",
     "latest_version",
     "marketplace",
     "marketplace_regions",
+    "marketplace_statuses",
     "meetings_at",
     "meetings_of",
     "meetings_of_user",
@@ -68,9 +83,13 @@ __all__ = [
     "requests_involving",
     "requests_of",
     "run_of",
+    "schedule_changes",
+    "schedule_grid",
     "settings_for",
     "shown_profiles",
+    "slot_grid",
     "slots",
     "table_plan",
+    "unplaced_requests",
     "version_meetings",
 ]

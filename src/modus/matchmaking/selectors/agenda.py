@@ -34,6 +34,7 @@ class AgendaItem:
     ends_at: dt.datetime
     title: str
     location: str = ""
+    where: list = dataclasses.field(default_factory=list)  # the location, most precise first
     url: str = ""
     uid: str = ""
     others: list = dataclasses.field(default_factory=list)
@@ -80,25 +81,58 @@ def meeting_title(others) -> str:
     return _("Meeting with %(names)s") % {"names": names}
 
 
-def meeting_place(meeting: Meeting, mm_settings: MatchmakingSettings | None) -> str:
-    if meeting.table:
-        return _("Table %(number)s") % {"number": meeting.table}
-    if mm_settings and mm_settings.virtual and mm_settings.video_link:
-        return mm_settings.video_link
-    return ""
+@dataclasses.dataclass(frozen=True)
+class Place:
+    """Where the meetings are held: the venue, and the halls (rooms) of the agenda's
+    matchmaking sessions with their times."""
+
+    venue: str = ""
+    halls: tuple = ()  # (starts_at, ends_at, room name)
+    video_link: str = ""
+
+    def hall_at(self, starts_at) -> str:
+        return next((name for start, end, name in self.halls if start <= starts_at < end), "")
 
 
-def _meeting_item(meeting, profile, event, mm_settings) -> AgendaItem:
+def place_of(event: Event, mm_settings: MatchmakingSettings | None) -> Place:
+    """The event's place for meetings: 2 queries (the venue, the matchmaking sessions)."""
+    if mm_settings and mm_settings.virtual:
+        return Place(video_link=mm_settings.video_link)
+    venue = event.venue
+    parts = [venue.name, venue.address, venue.city] if venue else []
+    sessions = Session.objects.filter(
+        event=event, kind=Session.Kind.MATCHMAKING, room__isnull=False
+    ).select_related("room")
+    halls = tuple((s.starts_at, s.ends_at, s.room.name) for s in sessions.order_by("starts_at"))
+    return Place(venue=", ".join(part for part in parts if part), halls=halls)
+
+
+def meeting_place(meeting: Meeting, place: Place) -> list[str]:
+    """Where one meeting is, from the most precise: table, hall, venue (or the video link)."""
+    if place.video_link:
+        return [place.video_link]
+    lines = [_("Table %(number)s") % {"number": meeting.table}] if meeting.table else []
+    hall = place.hall_at(meeting.starts_at)
+    if hall:
+        lines.append(_("Hall: %(name)s") % {"name": hall})
+    if place.venue:
+        lines.append(place.venue)
+    return lines
+
+
+def _meeting_item(meeting, profile, event, mm_settings, place) -> AgendaItem:
     people = list(meeting.participants.all())
     others = [p for p in people if p.pk != profile.pk]
     pair = "-".join(str(pk) for pk in sorted(p.pk for p in people))
     video_link = mm_settings.video_link if mm_settings and mm_settings.virtual else ""
+    where = meeting_place(meeting, place)
     return AgendaItem(
         kind="meeting",
         starts_at=timezone.localtime(meeting.starts_at, event.zone),
         ends_at=timezone.localtime(meeting.ends_at, event.zone),
         title=meeting_title(others),
-        location=meeting_place(meeting, mm_settings),
+        location=", ".join(where),
+        where=where,
         uid=f"meeting-{event.pk}-{pair}@{uid_host()}",
         others=others,
         table=meeting.table,
@@ -123,18 +157,20 @@ def chosen_sessions(event: Event, user_ids):
 
 
 def personal_agenda(event: Event, user, *, mm_settings=None) -> Agenda:
-    """One user's agenda at this event: 5 queries, however many items."""
+    """One user's agenda at this event: 7 queries, however many items."""
     mm_settings = mm_settings or settings_for(event)
     profile = profile_of(user, event)
     items = [_session_item(s, event) for s in chosen_sessions(event, [user.pk])]
     version = published_version(event) if profile else None
     if version is not None:
         meetings = (
-            version.meetings.filter(participants=profile)
+            version.meetings.scheduled()
+            .filter(participants=profile)
             .prefetch_related(Prefetch("participants", queryset=shown_profiles()))
             .order_by("starts_at", "table")
         )
-        items += [_meeting_item(m, profile, event, mm_settings) for m in meetings]
+        place = place_of(event, mm_settings)
+        items += [_meeting_item(m, profile, event, mm_settings, place) for m in meetings]
     return Agenda(event=event, profile=profile, user=user, items=_sort(items))
 
 
@@ -147,13 +183,16 @@ def all_agendas(event: Event, version: ScheduleVersion) -> list[Agenda]:
         .filter(pk__in=participant_ids)
         .order_by("user__full_name", "user__email", "pk")
     )
-    meetings = version.meetings.prefetch_related(
-        Prefetch("participants", queryset=shown_profiles())
-    ).order_by("starts_at", "table")
+    meetings = (
+        version.meetings.scheduled()
+        .prefetch_related(Prefetch("participants", queryset=shown_profiles()))
+        .order_by("starts_at", "table")
+    )
     items_of = defaultdict(list)
+    place = place_of(event, mm_settings)
     for meeting in meetings:
         for profile in meeting.participants.all():
-            items_of[profile.pk].append(_meeting_item(meeting, profile, event, mm_settings))
+            items_of[profile.pk].append(_meeting_item(meeting, profile, event, mm_settings, place))
     user_ids = [profile.user_id for profile in profiles]
     marks = defaultdict(set)
     sessions = {}
@@ -175,9 +214,11 @@ def all_agendas(event: Event, version: ScheduleVersion) -> list[Agenda]:
 
 def table_plan(event: Event, version: ScheduleVersion) -> list[tuple[dt.datetime, list]]:
     """Per slot (start in the event's zone): ``(table, [names])`` in table order."""
-    meetings = version.meetings.prefetch_related(
-        Prefetch("participants", queryset=shown_profiles())
-    ).order_by("starts_at", "table", "pk")
+    meetings = (
+        version.meetings.scheduled()
+        .prefetch_related(Prefetch("participants", queryset=shown_profiles()))
+        .order_by("starts_at", "table", "pk")
+    )
     plan = []
     for starts_at, group in groupby(meetings, key=lambda m: m.starts_at):
         rows = [(m.table, [p.display_name for p in m.participants.all()]) for m in group]

@@ -1,11 +1,21 @@
 """Reads about who takes part: the settings, eligible participants, profiles and requests."""
 
+from collections import defaultdict
+
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from modus.directory.models import Region
 from modus.events.models import Event, Registration
 
-from ..models import MarketplaceProfile, MatchmakingSettings, MeetingRequest
+from ..models import (
+    MarketplaceProfile,
+    MatchmakingSettings,
+    Meeting,
+    MeetingRequest,
+    ScheduleVersion,
+)
 
 
 def settings_for(event: Event) -> MatchmakingSettings | None:
@@ -37,6 +47,12 @@ def eligible_profiles(event: Event, mm_settings: MatchmakingSettings | None = No
     return MarketplaceProfile.objects.filter(event=event, opted_in=True, **filters)
 
 
+def deadline_passed(mm_settings: MatchmakingSettings | None) -> bool:
+    """Requests are closed: the organisers' deadline for them has passed."""
+    deadline = mm_settings.request_deadline if mm_settings else None
+    return bool(deadline and timezone.now() > deadline)
+
+
 def profile_of(user, event: Event) -> MarketplaceProfile | None:
     if not (user and user.is_authenticated):
         return None
@@ -58,9 +74,55 @@ def marketplace(event: Event, *, ecosystem=None, region=None, kind="", text=""):
         )
     if kind:
         profiles = profiles.filter(organisation__kind=kind)
-    if text:
-        profiles = profiles.filter(Q(offers__icontains=text) | Q(seeks__icontains=text))
+    for word in text.split():
+        profiles = profiles.filter(
+            Q(user__full_name__icontains=word)
+            | Q(organisation__name__icontains=word)
+            | Q(offers__icontains=word)
+            | Q(seeks__icontains=word)
+        )
     return profiles.distinct().order_by("user__full_name", "pk")
+
+
+# What a participant's marketplace shows on each card, strongest first: a booked meeting, then
+# the answer to their own request, then a request waiting for their answer.
+STATUS_LABELS = {
+    "booked": _("Meeting booked"),
+    "accepted": _("Request accepted"),
+    "pending": _("Request sent"),
+    "declined": _("Declined"),
+    "asked": _("Asked you to meet"),
+}
+
+
+def marketplace_statuses(own: MarketplaceProfile | None, profile_ids) -> dict[int, list]:
+    """Per profile on the page: the badges ``(key, label)`` between ``own`` and them (3 queries)."""
+    if own is None:
+        return {}
+    profile_ids = list(profile_ids)
+    found = defaultdict(list)
+    booked = Meeting.objects.scheduled().filter(
+        version__event_id=own.event_id,
+        version__status=ScheduleVersion.Status.PUBLISHED,
+        participants=own,
+    )
+    partners = (
+        MarketplaceProfile.objects.filter(meetings__in=booked, pk__in=profile_ids)
+        .exclude(pk=own.pk)
+        .values_list("pk", flat=True)
+    )
+    for pk in set(partners):
+        found[pk].append("booked")
+    sent = MeetingRequest.objects.filter(from_profile=own, to_profile_id__in=profile_ids)
+    for pk, status in sent.values_list("to_profile_id", "status"):
+        if "booked" not in found[pk]:
+            found[pk].append(status)
+    received = MeetingRequest.objects.filter(
+        to_profile=own, from_profile_id__in=profile_ids, status=MeetingRequest.Status.PENDING
+    )
+    for pk in received.values_list("from_profile_id", flat=True):
+        found[pk].append("asked")
+    return {pk: [(key, STATUS_LABELS[key]) for key in keys] for pk, keys in found.items()}
 
 
 def marketplace_regions(event: Event):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from modus.events.models import Event, SessionRole
 
+from .. import dates
 from ..models import (
     MarketplaceProfile,
     MatchmakingSettings,
@@ -30,7 +31,12 @@ class Slot:
 
     @property
     def label(self) -> str:
-        return f"{self.start:%a %d %b %H:%M}–{self.end:%H:%M}"
+        """Its day and times in the active language: "Tue 8 Nov, 09:00–09:20"."""
+        return dates.moment(self.start, self.end)
+
+    @property
+    def day(self) -> dt.date:
+        return self.start.date()
 
 
 def slots(mm_settings: MatchmakingSettings) -> list[Slot]:
@@ -50,6 +56,16 @@ def slots(mm_settings: MatchmakingSettings) -> list[Slot]:
             result.append(Slot(f"{window['day']}-{start:%H%M}", start, start + length, session))
             start += length
     return result
+
+
+def slot_grid(slot_list: list[Slot]) -> tuple[list[dt.date], list[tuple[str, list]]]:
+    """The slots as a grid: the days (columns) and, per start time, the slot of each day or
+    None (rows), for the availability form."""
+    days = sorted({slot.day for slot in slot_list})
+    at = {(slot.day, slot.start.time()): slot for slot in slot_list}
+    times = sorted({slot.start.time() for slot in slot_list})
+    rows = [(start, [at.get((day, start)) for day in days]) for start in times]
+    return days, rows
 
 
 def blocked_slot_ids(event: Event, user_ids, slot_list: list[Slot]) -> dict[int, set[str]]:
@@ -87,7 +103,8 @@ def shown_profiles():
 def meetings_of(profile: MarketplaceProfile, version: ScheduleVersion) -> list[Meeting]:
     """One participant's meetings in a version, each with ``others``: the other side."""
     meetings = list(
-        version.meetings.filter(participants=profile)
+        version.meetings.scheduled()
+        .filter(participants=profile)
         .prefetch_related(Prefetch("participants", queryset=shown_profiles()))
         .order_by("starts_at", "table")
     )
@@ -99,15 +116,30 @@ def meetings_of(profile: MarketplaceProfile, version: ScheduleVersion) -> list[M
 def meetings_of_user(version: ScheduleVersion, user):
     """The user's meetings in a version, with every participant (for the API)."""
     return (
-        version.meetings.filter(participants__user=user)
+        version.meetings.scheduled()
+        .filter(participants__user=user)
         .prefetch_related(Prefetch("participants", queryset=shown_profiles()))
         .order_by("starts_at", "table", "pk")
     )
 
 
 def version_meetings(version: ScheduleVersion):
-    """Every meeting of a version with its people, in time and table order (the organisers)."""
-    return version.meetings.prefetch_related("participants__user").order_by("starts_at", "table")
+    """Every meeting of a version with its people and their organisations, in time and table
+    order (the organisers)."""
+    return (
+        version.meetings.scheduled()
+        .prefetch_related(Prefetch("participants", queryset=shown_profiles()))
+        .order_by("starts_at", "table", "pk")
+    )
+
+
+def cancelled_meetings(version: ScheduleVersion):
+    """The meetings later publications cancelled, kept with the published version as history."""
+    return (
+        version.meetings.cancelled()
+        .prefetch_related(Prefetch("participants", queryset=shown_profiles()), "outcomes")
+        .order_by("-cancelled_at", "starts_at", "pk")
+    )
 
 
 def meetings_at(event: Event):
@@ -130,10 +162,10 @@ def pair_of(meeting: Meeting) -> tuple[int, ...]:
 
 
 def placements(version: ScheduleVersion) -> dict[tuple, tuple[str, int | None]]:
-    """pair of profile ids -> (slot, table) of every meeting of a version."""
+    """pair of profile ids -> (slot, table) of every scheduled meeting of a version."""
     return {
         pair_of(meeting): (meeting.slot_id, meeting.table)
-        for meeting in version.meetings.prefetch_related("participants")
+        for meeting in version.meetings.scheduled().prefetch_related("participants")
     }
 
 
@@ -170,14 +202,19 @@ def outcome_totals(version: ScheduleVersion) -> list[dict]:
     """Per outcome, how many meetings of a (published) version reached it.
 
     A meeting counts once, with the furthest outcome either side recorded (a joint project
-    counts over a follow-up)."""
+    counts over a follow-up). A meeting cancelled after it took place still counts with its
+    outcome; "not recorded yet" counts the scheduled meetings without one."""
     order = MeetingOutcome.Outcome.values
     furthest = {}
-    for meeting_id, outcome in MeetingOutcome.objects.filter(meeting__version=version).values_list(
-        "meeting_id", "outcome"
-    ):
+    scheduled_with_outcome = set()
+    records = MeetingOutcome.objects.filter(meeting__version=version).values_list(
+        "meeting_id", "outcome", "meeting__status"
+    )
+    for meeting_id, outcome, status in records:
         if order.index(outcome) >= order.index(furthest.get(meeting_id, order[0])):
             furthest[meeting_id] = outcome
+        if status == Meeting.Status.SCHEDULED:
+            scheduled_with_outcome.add(meeting_id)
     counts = Counter(furthest.values())
     rows = [
         {"outcome": value, "label": label, "count": counts.get(value, 0)}
@@ -187,7 +224,7 @@ def outcome_totals(version: ScheduleVersion) -> list[dict]:
         {
             "outcome": NOT_RECORDED,
             "label": _("Not recorded yet"),
-            "count": version.meetings.count() - len(furthest),
+            "count": version.meetings.scheduled().count() - len(scheduled_with_outcome),
         }
     )
     return rows

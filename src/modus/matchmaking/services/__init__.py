@@ -3,23 +3,23 @@
 ``setup``: an event's matchmaking settings; ``participants``: profiles, meeting requests,
 availability; ``instance``: the engine's input built from the event, and a schedule stored as a
 draft; ``runs``: scheduling runs in the background and their progress; ``publishing``: the one
-publish path and the changes after it (moves, rescheduling, imports); ``outcomes``: what came of
-a meeting. Co-host checks are ``events.permissions.require_cohost`` (``NotCohost``).
+publish path (it keeps every published meeting and outcome); ``changes``: drafts made after the
+scheduler ran (moves, rescheduling, imports); ``outcomes``: what came of a meeting. Co-host
+checks are ``events.permissions.require_cohost`` (``NotCohost``).
 """
 
+from .changes import (
+    compare_placements,
+    import_schedule,
+    move_meeting,
+    reschedule_after_changes,
+    validate_schedule,
+)
 from .errors import MatchmakingError, MatchmakingPermissionError
 from .instance import build_instance, meeting_id, schedule_stats, store_version
 from .outcomes import record_outcome
 from .participants import answer_request, opt_in, request_meeting, set_availability
-from .publishing import (
-    changes_between,
-    compare_placements,
-    import_schedule,
-    move_meeting,
-    publish,
-    reschedule_after_changes,
-    validate_schedule,
-)
+from .publishing import changes_between, publish
 from .runs import (
     MAX_TIME_LIMIT,
     RUN_PROGRESS,

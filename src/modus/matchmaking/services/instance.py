@@ -60,7 +60,7 @@ def _pinned_slots(event: Event) -> dict[tuple, str]:
     if latest is None:
         return {}
     pinned = {}
-    for meeting in latest.meetings.filter(pinned=True).prefetch_related("participants"):
+    for meeting in latest.meetings.scheduled().filter(pinned=True).prefetch_related("participants"):
         pair = selectors.pair_of(meeting)
         if len(pair) == 2:
             pinned[pair] = meeting.slot_id

@@ -1,7 +1,8 @@
 """After the event: each side of a meeting records what came of it.
 
-Only the two sides of a meeting of the published schedule may record, once the meeting has
-begun. The organisers' totals are a read (``selectors.outcome_totals``).
+Only the two sides of a scheduled meeting of the published schedule may record, once the meeting
+has begun. An outcome stays with its meeting for good: publications move meetings, never
+outcomes. The organisers' totals are a read (``selectors.outcome_totals``).
 """
 
 from django.utils import timezone
@@ -23,6 +24,10 @@ def record_outcome(meeting: Meeting, *, actor, outcome: str) -> MeetingOutcome:
     if meeting.version.status != ScheduleVersion.Status.PUBLISHED:
         raise MatchmakingPermissionError(
             _("This meeting is not in the published schedule."), code="not_published"
+        )
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise MatchmakingError(
+            _("This meeting was cancelled."), field="outcome", code="meeting_cancelled"
         )
     if outcome not in MeetingOutcome.Outcome.values:
         raise MatchmakingError(_("Unknown outcome."), field="outcome", code="unknown_outcome")

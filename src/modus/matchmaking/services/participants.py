@@ -64,8 +64,7 @@ def request_meeting(
     """Ask another participant for a meeting, before the deadline, once."""
     mm_settings = _require_enabled(event)
     from_profile = _own_profile(actor, event, mm_settings)
-    deadline = mm_settings.request_deadline
-    if deadline and timezone.now() > deadline:
+    if selectors.deadline_passed(mm_settings):
         raise MatchmakingError(
             _("The deadline for meeting requests has passed."), code="deadline_passed"
         )

@@ -1,93 +1,77 @@
-"""Publishing a schedule, and changing it after the scheduler ran.
+"""Publishing a schedule: the one way a draft becomes the published schedule.
 
-- ``publish``: the one way a draft becomes the published schedule. It mails exactly the people
-  whose meetings changed against the schedule published before: at the first publication that
-  is every participant (each gets their plan); after a reschedule or any later run, only those
-  whose meetings moved, appeared or were dropped (each gets their new plan).
-- ``move_meeting``: an organiser pins or moves one meeting of a draft, with clash checks.
-- ``reschedule_after_changes``: after cancellations, late requests or new unavailability, a new
-  draft that keeps every published meeting that is still possible in its slot and at its table.
-- ``validate_schedule`` / ``import_schedule``: a schedule made by an outside solver, checked
-  against the instance by every rule of the exchange format, stored as a draft.
+``publish`` compares the draft with the schedule published before (``selectors.schedule_changes``)
+and then, in one transaction:
 
-Each of these is written to the event's action log.
+- a published meeting that goes on between the same people keeps its row, its id and its
+  outcomes: it moves over to the new version, in the draft's slot and at the draft's table (the
+  draft's own copy of it is merged away);
+- a published meeting the draft leaves out is marked cancelled, with the time, and stays with its
+  outcomes as the history of the published version;
+- the draft's new meetings are added.
+
+Nothing a participant saw or recorded is deleted. When the draft would move or cancel published
+meetings, the organiser must have looked at what changes first: ``confirm_over`` names the
+published version the preview was made against, so a preview that has gone stale (someone
+published meanwhile) does not count. The e-mails go only to the people whose meetings changed,
+and each lists the changes (at the first publication, everyone gets their plan).
 """
 
-import dataclasses
 from collections import defaultdict
 
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from modus import scheduling
 from modus.activity.services import log_action
 from modus.events.models import Event
 from modus.events.permissions import require_cohost
-from modus.scheduling.rules import SCHEDULE_FORMAT, check_schedule
 from modus.web.tasks import send_email
 
 from .. import selectors
 from ..models import MarketplaceProfile, Meeting, ScheduleVersion
+from ..selectors import ScheduleChanges
 from .errors import MatchmakingError
-from .instance import build_instance, meeting_id, meeting_pairs, store_version
-from .runs import engine_refused
 
-# What changed between two schedules -------------------------------------------------------------
+CARRIED_FIELDS = ["version", "slot_id", "starts_at", "ends_at", "table", "pinned"]
 
 
-def compare_placements(before: dict, after: dict) -> dict[str, int]:
-    """Meetings (pair -> (slot, table)) kept in place, moved, added and dropped."""
-    return {
-        "kept": sum(1 for pair, place in after.items() if before.get(pair) == place),
-        "moved": sum(
-            1 for pair, place in after.items() if pair in before and before[pair] != place
-        ),
-        "added": sum(1 for pair in after if pair not in before),
-        "dropped": sum(1 for pair in before if pair not in after),
-    }
+def changes_between(old: ScheduleVersion | None, new: ScheduleVersion) -> ScheduleChanges:
+    """What publishing ``new`` over ``old`` changes (see ``selectors.schedule_changes``)."""
+    return selectors.schedule_changes(old, new)
 
 
-@dataclasses.dataclass(frozen=True)
-class Changes:
-    counts: dict  # kept, moved, added, dropped
-    people: set  # profile ids of the new version's participants whose meetings changed
+def publish(version: ScheduleVersion, *, actor, confirm_over: int | None = None):
+    """Publish a draft; keep every published meeting and outcome; mail the people affected.
 
-
-def changes_between(old: ScheduleVersion | None, new: ScheduleVersion) -> Changes:
-    """What ``new`` changes against ``old``; without ``old``, every participant's plan is new."""
-    after = selectors.placements(new)
-    present = {int(p["id"][1:]) for p in new.instance.get("participants", [])}
-    if old is None:
-        return Changes(compare_placements({}, after), present)
-    before = selectors.placements(old)
-    people = set()
-    for pair in set(before) | set(after):
-        if before.get(pair) != after.get(pair):
-            people.update(pk for pk in pair if pk in present)
-    return Changes(compare_placements(before, after), people)
-
-
-# Publishing --------------------------------------------------------------------------------------
-
-
-def publish(version: ScheduleVersion, *, actor) -> ScheduleVersion:
-    """Publish a draft and mail the participants whose meetings changed (at first: everyone)."""
+    ``confirm_over``: the id of the published version whose changes the organiser reviewed.
+    It is required when the draft moves or cancels published meetings."""
     event = version.event
     require_cohost(actor, event)
-    if version.status != ScheduleVersion.Status.DRAFT:
-        raise MatchmakingError(_("Only a draft schedule can be published."), code="not_draft")
-    previous = selectors.published_version(event)
     with transaction.atomic():
-        ScheduleVersion.objects.filter(event=event, status=ScheduleVersion.Status.PUBLISHED).update(
-            status=ScheduleVersion.Status.SUPERSEDED
-        )
+        Event.objects.select_for_update().filter(pk=event.pk).first()  # one publisher at a time
+        version.refresh_from_db(fields=["status"])
+        if version.status != ScheduleVersion.Status.DRAFT:
+            raise MatchmakingError(_("Only a draft schedule can be published."), code="not_draft")
+        previous = selectors.published_version(event)
+        changes = selectors.schedule_changes(previous, version)
+        if changes.needs_confirmation and confirm_over != previous.pk:
+            raise MatchmakingError(
+                _(
+                    "This draft moves or cancels published meetings: review the changes and "
+                    "confirm them before publishing."
+                ),
+                code="confirmation_needed",
+            )
+        now = timezone.now()
+        _carry_over(changes, version, now)
+        if previous is not None:
+            previous.status = ScheduleVersion.Status.SUPERSEDED
+            previous.save(update_fields=["status"])
         version.status = ScheduleVersion.Status.PUBLISHED
-        version.published_at = timezone.now()
+        version.published_at = now
         version.save(update_fields=["status", "published_at"])
-        changes = changes_between(previous, version)
         counts = changes.counts
         log_action(
             event,
@@ -97,20 +81,52 @@ def publish(version: ScheduleVersion, *, actor) -> ScheduleVersion:
                 "meetings %(meetings)d · moved %(moved)d · added %(added)d · cancelled %(dropped)d"
             )
             % {**counts, "meetings": counts["kept"] + counts["moved"] + counts["added"]},
-            data={"version": version.pk, "previous": previous.pk if previous else None, **counts},
+            data={
+                "version": version.pk,
+                "previous": previous.pk if previous else None,
+                **counts,
+                "outcomes_kept": sum(len(c.outcomes) for c in changes.kept + changes.moved),
+                "outcomes_on_cancelled": len(changes.detached),
+            },
         )
-    _mail_plans(version, changes.people, changed=previous is not None)
+    _mail(version, changes)
     return version
 
 
-def _mail_plans(version: ScheduleVersion, profile_ids: set, *, changed: bool) -> None:
-    """Each of these participants gets their whole plan in ``version``."""
-    if not profile_ids:
-        return
+def _carry_over(changes: ScheduleChanges, version: ScheduleVersion, now) -> None:
+    """Move the published meetings that go on into ``version``; mark the others cancelled."""
+    going_on = changes.kept + changes.moved
+    rows, copies = [], []
+    for change in going_on:  # the changes keep describing the meetings as they were
+        new = change.after
+        fields = {field: getattr(new, field) for field in CARRIED_FIELDS[1:]}
+        rows.append(Meeting(pk=change.before.pk, version=version, **fields))
+        copies.append(new.pk)
+    Meeting.objects.bulk_update(rows, CARRIED_FIELDS)
+    through = Meeting.requests.through
+    links = list(
+        through.objects.filter(meeting_id__in=copies).values_list("meeting_id", "meetingrequest_id")
+    )
+    copy_to_row = {change.after.pk: change.before.pk for change in going_on}
+    through.objects.filter(meeting_id__in=[row.pk for row in rows]).delete()
+    through.objects.bulk_create(
+        through(meeting_id=copy_to_row[copy], meetingrequest_id=request) for copy, request in links
+    )
+    Meeting.objects.filter(pk__in=copies, version=version).delete()  # the draft's copies only
+    Meeting.objects.filter(pk__in=[c.before.pk for c in changes.cancelled]).update(
+        status=Meeting.Status.CANCELLED, cancelled_at=now, version=version
+    )
+    if changes.previous is not None:  # the history of earlier cancellations comes along
+        changes.previous.meetings.cancelled().update(version=version)
+
+
+def _plans(version: ScheduleVersion, profile_ids) -> dict[int, list]:
+    """Each participant's scheduled meetings in ``version``, in time order, with ``others``."""
     event = version.event
     plans = defaultdict(list)
-    meetings = version.meetings.prefetch_related("participants__user", "participants__organisation")
-    for meeting in meetings.order_by("starts_at", "table"):
+    for meeting in (
+        selectors.version_meetings(version).filter(participants__in=profile_ids).distinct()
+    ):
         for profile in meeting.participants.all():
             plans[profile.pk].append(
                 {
@@ -120,226 +136,50 @@ def _mail_plans(version: ScheduleVersion, profile_ids: set, *, changed: bool) ->
                     "others": [p for p in meeting.participants.all() if p.pk != profile.pk],
                 }
             )
+    return plans
+
+
+def _name(profile) -> str:
+    if profile.organisation_id:
+        return f"{profile.display_name} ({profile.organisation.name})"
+    return profile.display_name
+
+
+def _mail(version: ScheduleVersion, changes: ScheduleChanges) -> None:
+    """Each participant whose meetings changed gets the list of changes and their plan now;
+    at the first publication, everyone gets their plan."""
+    if not changes.people:
+        return
+    event = version.event
+    changed = changes.previous is not None
+    plans = _plans(version, changes.people)
     subject = (
         _("Your meetings at %(event)s have changed") if changed else _("Your meetings at %(event)s")
     ) % {"event": event.name}
     mm_settings = selectors.settings_for(event)
-    for profile in MarketplaceProfile.objects.filter(pk__in=profile_ids).select_related("user"):
+    zone = event.zone
+    for profile in MarketplaceProfile.objects.filter(pk__in=changes.people).select_related("user"):
+        items = [
+            {
+                "kind": change.kind,
+                "names": ", ".join(_name(other) for other in change.others(profile.pk)),
+                "before": change.before,
+                "after": change.after,
+            }
+            for change in (changes.of(profile.pk) if changed else [])
+        ]
+        for item in items:
+            for key in ("before", "after"):
+                if item[key] is not None:
+                    item[f"{key}_at"] = timezone.localtime(item[key].starts_at, zone)
         context = {
             "event": event,
             "profile": profile,
             "meetings": plans.get(profile.pk, []),
+            "changes": items,
             "settings": mm_settings,
             "changed": changed,
         }
-        send_email.delay(
-            to=[profile.user.email],
-            subject=subject,
-            body=render_to_string("matchmaking/email/plan.txt", context),
-        )
-
-
-# Moving a meeting by hand ------------------------------------------------------------------------
-
-
-def _check_people_free(meeting: Meeting, people, slot_id: str, others) -> None:
-    unavailable = {
-        p["id"]: set(p.get("unavailable", []))
-        for p in meeting.version.instance.get("participants", [])
-    }
-    for person in people:
-        own = set(getattr(getattr(person, "availability", None), "unavailable", []) or [])
-        if slot_id in own | unavailable.get(person.participant_id, set()):
-            raise MatchmakingError(
-                _("%(name)s cannot meet in this slot.") % {"name": person.display_name},
-                field="slot",
-                code="participant_unavailable",
-            )
-    busy = (
-        MarketplaceProfile.objects.filter(meetings__in=others, pk__in=[p.pk for p in people])
-        .select_related("user")
-        .first()
-    )
-    if busy is not None:
-        raise MatchmakingError(
-            _("%(name)s already meets someone in this slot.") % {"name": busy.display_name},
-            field="slot",
-            code="participant_busy",
-        )
-
-
-def _free_table(tables: int | None, others, table: int | None) -> int | None:
-    if not tables:
-        return None
-    if others.count() >= tables:
-        raise MatchmakingError(
-            _("Every table is taken in this slot."), field="slot", code="slot_full"
-        )
-    taken = set(others.exclude(table=None).values_list("table", flat=True))
-    if table is None:
-        return next(n for n in range(1, tables + 1) if n not in taken)
-    if not 1 <= table <= tables:
-        raise MatchmakingError(
-            _("Tables are numbered 1 to %(tables)d.") % {"tables": tables},
-            field="table",
-            code="bad_table",
-        )
-    if table in taken:
-        raise MatchmakingError(
-            _("Table %(table)d is taken in this slot.") % {"table": table},
-            field="table",
-            code="table_taken",
-        )
-    return table
-
-
-def move_meeting(
-    meeting: Meeting, *, actor, slot_id: str, table: int | None = None, pinned: bool = True
-) -> Meeting:
-    """Put a meeting of a draft in another slot (and table) by hand; ``pinned`` keeps it there
-    in the next run. Clashes are refused with a code and the field at fault."""
-    version = meeting.version
-    event = version.event
-    require_cohost(actor, event)
-    if version.status != ScheduleVersion.Status.DRAFT:
-        raise MatchmakingError(
-            _("Only meetings of a draft schedule can be moved."), code="not_draft"
-        )
-    mm_settings = selectors.settings_for(event)
-    slot = next((s for s in selectors.slots(mm_settings) if s.id == slot_id), None)
-    if slot is None:
-        raise MatchmakingError(_("Unknown meeting slot."), field="slot", code="unknown_slot")
-    people = list(meeting.participants.select_related("user", "availability"))
-    others = version.meetings.filter(slot_id=slot_id).exclude(pk=meeting.pk)
-    _check_people_free(meeting, people, slot_id, others)
-    table = _free_table(None if mm_settings.virtual else mm_settings.tables, others, table)
-    before = [meeting.slot_id, meeting.table]
-    with transaction.atomic():
-        meeting.slot_id = slot.id
-        meeting.starts_at = slot.start
-        meeting.ends_at = slot.end
-        meeting.table = table
-        meeting.pinned = pinned
-        meeting.save(update_fields=["slot_id", "starts_at", "ends_at", "table", "pinned"])
-        mid = meeting_id(selectors.pair_of(meeting))
-        schedule = dict(version.schedule or {})
-        assignments = [a for a in schedule.get("assignments", []) if a.get("meeting") != mid]
-        assignments.append({"meeting": mid, "slot": slot.id, "table": table})
-        schedule["assignments"] = assignments
-        version.schedule = schedule
-        version.save(update_fields=["schedule"])
-        log_action(
-            event,
-            "matchmaking.meeting.moved",
-            actor=actor,
-            note=f"{' – '.join(p.display_name for p in people)}: {before[0]} → {slot.id}",
-            data={"meeting": meeting.pk, "from": before, "to": [slot.id, table], "pinned": pinned},
-        )
-    return meeting
-
-
-# Rescheduling after changes ----------------------------------------------------------------------
-
-
-def reschedule_after_changes(
-    event: Event, *, actor, time_limit: float = 5.0, seed: int = 0
-) -> ScheduleVersion:
-    """A new draft after cancellations, opt-outs, late requests or new unavailability that keeps
-    every published meeting still possible in its slot and at its table, and fills freed slots."""
-    require_cohost(actor, event)
-    published = selectors.published_version(event)
-    if published is None:
-        raise MatchmakingError(
-            _("There is no published schedule to change yet."), code="nothing_published"
-        )
-    instance = build_instance(event)
-    before = selectors.placements(published)
-    current = {
-        "format": SCHEDULE_FORMAT,
-        "assignments": [
-            {"meeting": meeting_id(pair), "slot": slot_id, "table": table}
-            for pair, (slot_id, table) in sorted(before.items())
-            if len(pair) == 2
-        ],
-        "unscheduled": [],
-    }
-    try:
-        result = scheduling.reschedule(instance, current, time_limit=time_limit, seed=seed)
-    except scheduling.InstanceError as error:
-        raise engine_refused(error) from error
-    pairs = meeting_pairs(instance)
-    after = {pairs[a["meeting"]]: (a["slot"], a.get("table")) for a in result["assignments"]}
-    stats = {"changes_from": published.pk, "changes": compare_placements(before, after)}
-    return store_version(event, actor=actor, instance=instance, schedule=result, stats=stats)
-
-
-# Importing a schedule made elsewhere -------------------------------------------------------------
-
-
-# Each rule of the format is checked by ``modus.scheduling.rules``; here it is only worded for
-# the organiser, by the rule's code.
-_FAULT_MESSAGES = {
-    "bad_format": gettext_lazy("The format must be “%(format)s”."),
-    "bad_lists": gettext_lazy("“assignments” and “unscheduled” must be lists."),
-    "bad_assignment": gettext_lazy("Every assignment must be an object."),
-    "unknown_meeting": gettext_lazy("Unknown meeting id %(id)s."),
-    "duplicate_meeting": gettext_lazy("Meeting %(id)s appears twice."),
-    "missing_meeting": gettext_lazy("Meeting %(id)s is neither assigned nor unscheduled."),
-    "unknown_slot": gettext_lazy("Unknown slot %(id)s."),
-    "forbidden_slot": gettext_lazy("Meeting %(id)s is placed in a forbidden slot."),
-    "not_fixed_slot": gettext_lazy("Meeting %(id)s is pinned to another slot."),
-    "participant_unavailable": gettext_lazy("Participant %(p)s is unavailable in slot %(s)s."),
-    "double_booked": gettext_lazy("Participant %(p)s is double booked in slot %(s)s."),
-    "over_max_meetings": gettext_lazy("Participant %(p)s has more than %(n)d meetings."),
-    "slot_full": gettext_lazy("Slot %(s)s holds more meetings than there are tables."),
-    "bad_table": gettext_lazy("A table is a number from 1."),
-    "no_such_table": gettext_lazy("Table %(t)d does not exist."),
-    "table_taken": gettext_lazy("Table %(t)d is given twice in slot %(s)s."),
-}
-
-
-def validate_schedule(instance: dict, schedule) -> None:
-    """Check a ``modus-b2b-schedule/1`` against its instance by every rule of the format."""
-    faults = check_schedule(instance, schedule)
-    if not faults:
-        return
-    fault = faults[0]
-    params = {
-        key: repr(value) if key == "id" and fault.code == "unknown_meeting" else value
-        for key, value in fault.params.items()
-    }
-    if fault.code == "unknown_slot":
-        params["id"] = repr(fault.params["id"])
-    code = {"bad_lists": "bad_format", "bad_assignment": "bad_format", "no_such_table": "bad_table"}
-    raise MatchmakingError(
-        str(_FAULT_MESSAGES[fault.code]) % params,
-        field="schedule",
-        code=code.get(fault.code, fault.code),
-    )
-
-
-def import_schedule(event: Event, *, actor, schedule) -> ScheduleVersion:
-    """A schedule from an outside solver, checked against the event's instance, as a draft."""
-    require_cohost(actor, event)
-    instance = build_instance(event)
-    validate_schedule(instance, schedule)
-    clean = {
-        "format": SCHEDULE_FORMAT,
-        "assignments": [
-            {k: a[k] for k in ("meeting", "slot", "table") if k in a}
-            for a in schedule["assignments"]
-        ],
-        "unscheduled": list(schedule["unscheduled"]),
-    }
-    with transaction.atomic():
-        version = store_version(
-            event, actor=actor, instance=instance, schedule=clean, stats={"imported": True}
-        )
-        log_action(
-            event,
-            "matchmaking.schedule.imported",
-            actor=actor,
-            note=_("placed %(placed)d of %(requested)d") % version.stats,
-            data={"version": version.pk, "placed": version.stats["placed"]},
-        )
-    return version
+        with timezone.override(zone):  # times as the event's participants read them
+            body = render_to_string("matchmaking/email/plan.txt", context)
+        send_email.delay(to=[profile.user.email], subject=subject, body=body)

@@ -153,6 +153,7 @@ def _finish_run(
         run.phase = SchedulingRun.Phase.DONE
     run.save(
         update_fields=[
+            "steps",
             "status",
             "error",
             "error_detail",
@@ -182,11 +183,24 @@ def execute_run(run_id: int, *, progress: Callable[..., None] | None = None) -> 
     if not started:
         return run
 
+    began = time.monotonic()
+    marks = []  # (phase, when it began), so the finished run shows what it really did
+
     def report(phase, percent, seconds=None):
+        marks.append((str(phase), time.monotonic()))
         if progress is not None:
             progress(phase, percent, seconds=seconds)
         else:
             set_run_progress(run.pk, percent=percent, phase=phase)
+
+    def finish(**values):
+        ends = [when for _phase, when in marks[1:]] + ([time.monotonic()] if marks else [])
+        run.steps = [
+            {"phase": phase, "seconds": round(end - start, 3)}
+            for (phase, start), end in zip(marks, ends, strict=True)
+        ]
+        run.steps.append({"phase": "total", "seconds": round(time.monotonic() - began, 3)})
+        return _finish_run(run, **values)
 
     failed = SchedulingRun.Status.FAILED
     try:
@@ -199,15 +213,15 @@ def execute_run(run_id: int, *, progress: Callable[..., None] | None = None) -> 
         )
     except MatchmakingError as error:
         detail = "; ".join(error.messages)
-        return _finish_run(run, status=failed, error=error.code or "invalid", detail=detail)
+        return finish(status=failed, error=error.code or "invalid", detail=detail)
     except NotCohost as error:
-        return _finish_run(run, status=failed, error=error.code, detail=str(error.message))
+        return finish(status=failed, error=error.code, detail=str(error.message))
     except ImportError as error:  # the engine loads its solver libraries when it needs them
-        return _finish_run(run, status=failed, error="engine_missing", detail=str(error))
+        return finish(status=failed, error="engine_missing", detail=str(error))
     except Exception as error:  # the engine's own bug must not leave the run "running"
         logger.exception("Scheduling run %s failed", run.pk)
-        return _finish_run(run, status=failed, error="engine_error", detail=repr(error))
-    return _finish_run(run, status=SchedulingRun.Status.DONE, version=version)
+        return finish(status=failed, error="engine_error", detail=repr(error))
+    return finish(status=SchedulingRun.Status.DONE, version=version)
 
 
 def execute_run_with_clock(run_id: int) -> SchedulingRun:

@@ -23,15 +23,9 @@ from modus.events.permissions import NotCohost, cohost_required, is_cohost
 from modus.web.forms import add_service_errors
 
 from .. import selectors, services
-from ..forms import MoveMeetingForm, SetupForm
+from ..forms import SetupForm
 from ..models import ScheduleVersion, SchedulingRun
 from ..tasks import enqueue_run
-
-REASONS = {
-    "no_common_free_slot": gettext_lazy("no free slot that suits both sides"),
-    "participant_full": gettext_lazy("a participant already has the most meetings allowed"),
-    "tables_full": gettext_lazy("all tables are taken in the free slots"),
-}
 
 RUN_ERRORS = {
     "instance_invalid": gettext_lazy("The scheduler refused the event's data."),
@@ -101,56 +95,103 @@ def setup(request, event):
 @cohost_required
 @require_http_methods(["GET", "POST"])
 def schedule(request, event):
-    """Co-hosts and organisers of this event (and staff): run the scheduler, review, publish;
-    the event's history of runs, publications, moves and imports."""
+    """Co-hosts and organisers of this event (and staff): run the scheduler or reschedule,
+    review the draft in a grid by slot and table, publish; the event's history of runs,
+    publications, moves and imports."""
     if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "run":
-                _start_run(request, event)
-            elif action == "publish":
-                version = get_object_or_404(
-                    ScheduleVersion, event=event, pk=request.POST.get("version")
-                )
-                services.publish(version, actor=request.user)
-                messages.success(
-                    request,
-                    _(
-                        "The schedule is published; the participants whose meetings are new or "
-                        "changed were e-mailed."
-                    ),
-                )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        return redirect("matchmaking:schedule", slug=event.slug)
-    version = selectors.latest_version(event)
+        return _schedule_action(request, event)
+    mm_settings = selectors.settings_for(event)
+    published = selectors.published_version(event)
+    latest = selectors.latest_version(event)
+    draft = latest if latest and latest.status == ScheduleVersion.Status.DRAFT else None
+    shown = draft or published
     run = selectors.latest_run(event)
-    meetings = []
-    unplaced = []
-    if version:
-        meetings = list(selectors.version_meetings(version))
-        for item in version.stats.get("unplaced", []):
-            unplaced.append(
-                {
-                    "with": item.get("with", []),
-                    "reason": REASONS.get(item.get("reason"), item.get("reason", "")),
-                }
-            )
+    meetings = list(selectors.version_meetings(shown)) if shown else []
+    changes = selectors.schedule_changes(published, draft) if draft and published else None
     return render(
         request,
         "matchmaking/schedule.html",
         {
             "event": event,
-            "version": version,
-            "meetings": meetings,
-            "unplaced": unplaced,
-            "settings": selectors.settings_for(event),
+            "settings": mm_settings,
+            "published": published,
+            "draft": draft,
+            "version": shown,
+            "changes": changes,
+            "grid": selectors.schedule_grid(event, mm_settings, meetings),
+            "meeting_count": len(meetings),
+            "unplaced": selectors.unplaced_requests(shown) if shown else [],
+            "figures": selectors.figures(shown) if shown else [],
+            "cancelled": list(selectors.cancelled_meetings(published)) if published else [],
             "run": run,
             "run_error": _run_error(run) if run else "",
             "run_text": _run_text(run) if run else "",
+            "run_steps": run_steps(run) if run else [],
         },
     )
+
+
+def _schedule_action(request, event):
+    action = request.POST.get("action")
+    try:
+        if action == "run":
+            _start_run(request, event)
+        elif action == "reschedule":
+            version = services.reschedule_after_changes(event, actor=request.user)
+            messages.success(request, reschedule_message(version))
+        elif action == "publish":
+            version = get_object_or_404(
+                ScheduleVersion, event=event, pk=request.POST.get("version")
+            )
+            if selectors.published_version(event) is not None:
+                return redirect("matchmaking:publish", slug=event.slug, pk=version.pk)
+            services.publish(version, actor=request.user)
+            messages.success(
+                request, _("The schedule is published; every participant was e-mailed their plan.")
+            )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("matchmaking:schedule", slug=event.slug)
+
+
+def reschedule_message(version) -> str:
+    return (
+        _(
+            "New draft: %(kept)d meetings kept, %(moved)d moved, %(added)d added, %(dropped)d "
+            "cancelled. Review it below and publish it."
+        )
+        % version.stats["changes"]
+    )
+
+
+STEP_ORDER = [SchedulingRun.Phase.INSTANCE, SchedulingRun.Phase.SOLVE, SchedulingRun.Phase.SAVING]
+
+
+def run_steps(run: SchedulingRun) -> list[dict]:
+    """The phases of a run, each done (with the seconds it really took), current or to come."""
+    if run.steps:
+        return [
+            {
+                "label": SchedulingRun.Phase(step["phase"]).label
+                if step["phase"] in SchedulingRun.Phase.values
+                else _("In all"),
+                "seconds": step["seconds"],
+                "state": "total" if step["phase"] == "total" else "done",
+            }
+            for step in run.steps
+        ]
+    if not run.is_active:
+        return []
+    current = STEP_ORDER.index(run.phase) if run.phase in STEP_ORDER else -1
+    return [
+        {
+            "label": phase.label,
+            "seconds": None,
+            "state": "done" if k < current else "current" if k == current else "waiting",
+        }
+        for k, phase in enumerate(STEP_ORDER)
+    ]
 
 
 def _start_run(request, event) -> None:
@@ -224,68 +265,4 @@ def run_status(request, slug, pk):
             "error_message": _run_error(run),
             "version": run.version_id,
         }
-    )
-
-
-@cohost_required
-@require_http_methods(["GET", "POST"])
-def move_meeting(request, event, pk):
-    """Co-hosts and organisers of this event (and staff): move or pin a meeting of a draft."""
-    meeting = get_object_or_404(selectors.draft_meetings(event), pk=pk)
-    choices = [(slot.id, slot.label) for slot in selectors.slots(selectors.settings_for(event))]
-    if request.method == "POST":
-        form = MoveMeetingForm(request.POST, slot_choices=choices)
-        if form.is_valid():
-            try:
-                services.move_meeting(
-                    meeting,
-                    actor=request.user,
-                    slot_id=form.cleaned_data["slot"],
-                    table=form.cleaned_data["table"],
-                    pinned=form.cleaned_data["pinned"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The meeting was moved."))
-                return redirect("matchmaking:schedule", slug=event.slug)
-    else:
-        form = MoveMeetingForm(
-            initial={"slot": meeting.slot_id, "table": meeting.table, "pinned": True},
-            slot_choices=choices,
-        )
-    return render(
-        request,
-        "matchmaking/changes/move.html",
-        {"event": event, "meeting": meeting, "form": form},
-    )
-
-
-@cohost_required
-@require_http_methods(["GET", "POST"])
-def reschedule(request, event):
-    """Co-hosts and organisers of this event (and staff): a new draft after changes that keeps
-    the published meetings in place; publishing it e-mails only the people affected."""
-    published = selectors.published_version(event)
-    if request.method == "POST":
-        try:
-            version = services.reschedule_after_changes(event, actor=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            changes = version.stats["changes"]
-            messages.success(
-                request,
-                _(
-                    "New draft: %(kept)d meetings kept, %(moved)d moved, %(added)d added, "
-                    "%(dropped)d dropped."
-                )
-                % changes,
-            )
-            return redirect("matchmaking:schedule", slug=event.slug)
-    return render(
-        request,
-        "matchmaking/changes/reschedule.html",
-        {"event": event, "published": published},
     )

@@ -7,6 +7,7 @@ schedule before it is published.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,6 +17,8 @@ from modus.web.forms import add_service_errors
 from .. import selectors, services
 from ..forms import AvailabilityForm, FilterForm, ProfileForm, RequestForm
 from ..permissions import participant_required
+
+MARKETPLACE_PAGE = 20  # profiles per page
 
 
 def act(request, action, *, success: str) -> None:
@@ -35,7 +38,8 @@ def act(request, action, *, success: str) -> None:
 @participant_required(cohosts_too=True)
 @require_http_methods(["GET"])
 def marketplace(request, event):
-    """This event's confirmed participants (allowed roles) and its organisers: the marketplace."""
+    """This event's confirmed participants (allowed roles) and its organisers: the marketplace,
+    searchable and in pages, each card with where the viewer stands with that person."""
     form = FilterForm(request.GET or None, event=event)
     filters = form.cleaned_data if form.is_valid() else {}
     profiles = selectors.marketplace(
@@ -45,14 +49,25 @@ def marketplace(request, event):
         kind=filters.get("kind", ""),
         text=filters.get("q", ""),
     )
+    page = Paginator(profiles, MARKETPLACE_PAGE).get_page(request.GET.get("page"))
+    own = selectors.profile_of(request.user, event)
+    statuses = selectors.marketplace_statuses(own, [profile.pk for profile in page])
+    for profile in page:
+        profile.statuses = statuses.get(profile.pk, [])
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "matchmaking/marketplace.html",
         {
             "event": event,
             "form": form,
-            "profiles": profiles,
-            "own": selectors.profile_of(request.user, event),
+            "page": page,
+            "profiles": page.object_list,
+            "query": query.urlencode(),
+            "own": own,
+            "settings": request.matchmaking,
+            "closed": selectors.deadline_passed(request.matchmaking),
         },
     )
 
@@ -98,6 +113,7 @@ def profile_detail(request, event, pk):
         pk=pk,
     )
     own = selectors.profile_of(request.user, event)
+    closed = selectors.deadline_passed(request.matchmaking)
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -121,6 +137,9 @@ def profile_detail(request, event, pk):
             "own": own,
             "form": form,
             "already": already,
+            "closed": closed,
+            "settings": request.matchmaking,
+            "statuses": selectors.marketplace_statuses(own, [profile.pk]).get(profile.pk, []),
             "ecosystems": profile.ecosystems.all(),
         },
     )
@@ -156,7 +175,8 @@ def answer_request(request, event, pk):
 @participant_required
 @require_http_methods(["GET", "POST"])
 def my_availability(request, event):
-    """This event's confirmed participants (allowed roles) with a profile: when they can meet."""
+    """This event's confirmed participants (allowed roles) with a profile: when they can meet,
+    in a grid by day and slot. Unticking a slot that holds a published meeting asks first."""
     profile = selectors.profile_of(request.user, event)
     if profile is None:
         return redirect("matchmaking:my-profile", slug=event.slug)
@@ -164,29 +184,51 @@ def my_availability(request, event):
     blocked = selectors.blocked_slot_ids(event, [request.user.pk], slot_list).get(
         request.user.pk, set()
     )
+    version = selectors.published_version(event)
+    meetings = {m.slot_id: m for m in selectors.meetings_of(profile, version)} if version else {}
     choices = [(slot.id, slot.label) for slot in slot_list]
+    conflicts = []
     if request.method == "POST":
         form = AvailabilityForm(request.POST, slot_choices=choices)
         if form.is_valid():
             available = set(form.cleaned_data["available"])
-            services.set_availability(
-                profile,
-                actor=request.user,
-                unavailable=[slot.id for slot in slot_list if slot.id not in available],
-            )
-            messages.success(request, _("Your availability was saved."))
-            return redirect("matchmaking:availability", slug=event.slug)
+            conflicts = [m for slot_id, m in meetings.items() if slot_id not in available]
+            if not conflicts or request.POST.get("confirm") == "yes":
+                services.set_availability(
+                    profile,
+                    actor=request.user,
+                    unavailable=[slot.id for slot in slot_list if slot.id not in available],
+                )
+                messages.success(request, _("Your availability was saved."))
+                return redirect("matchmaking:availability", slug=event.slug)
+        checked = set(request.POST.getlist("available"))
     else:
         unavailable = set(getattr(getattr(profile, "availability", None), "unavailable", []))
-        form = AvailabilityForm(
-            initial={"available": [s.id for s in slot_list if s.id not in unavailable]},
-            slot_choices=choices,
+        checked = {s.id for s in slot_list if s.id not in unavailable}
+        form = AvailabilityForm(initial={"available": sorted(checked)}, slot_choices=choices)
+    days, rows = selectors.slot_grid(slot_list)
+    rows = [
+        (
+            start,
+            [
+                slot
+                and {"slot": slot, "checked": slot.id in checked, "meeting": meetings.get(slot.id)}
+                for slot in cells
+            ],
         )
-    blocked_labels = [slot.label for slot in slot_list if slot.id in blocked]
+        for start, cells in rows
+    ]
     return render(
         request,
         "matchmaking/availability.html",
-        {"event": event, "form": form, "blocked": blocked_labels},
+        {
+            "event": event,
+            "form": form,
+            "days": days,
+            "rows": rows,
+            "conflicts": conflicts,
+            "blocked": [slot for slot in slot_list if slot.id in blocked],
+        },
     )
 
 
