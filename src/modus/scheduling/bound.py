@@ -8,6 +8,11 @@ meetings. Meetings pinned by a reschedule get a lower bound of 1.
 from __future__ import annotations
 
 import math
+import os
+import sys
+
+import highspy
+import numpy as np
 
 from .model import Problem
 
@@ -20,10 +25,6 @@ class LPBound:
         self.fallback = _simple_bound(problem)
         self.highs = None
         pinned = pinned or {}
-        try:
-            import highspy
-        except ImportError:  # pragma: no cover - highspy is a dependency
-            return
         cols_m: list[int] = []
         cols_s: list[int] = []
         for m, slots in enumerate(problem.allowed):
@@ -120,8 +121,6 @@ class LPBound:
         """The bound and whether the LP was solved to optimality (else a weaker counting bound)."""
         if self.highs is None:
             return self.fallback, False
-        import highspy
-
         self.wait()
         if self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal:
             value = self.highs.getInfo().objective_function_value
@@ -138,10 +137,6 @@ def matching_guide(problem: Problem, pinned: dict[int, int] | None = None):
     are dropped), on the generated instances equal to the full LP's; the per-meeting values say
     which meetings an optimum holds, long before the full LP is done."""
     pinned = pinned or {}
-    try:
-        import highspy
-    except ImportError:  # pragma: no cover - highspy is a dependency
-        return None
     cols = [
         m
         for m in range(len(problem.meeting_ids))
@@ -174,8 +169,6 @@ def matching_guide(problem: Problem, pinned: dict[int, int] | None = None):
 def _packing_lp(highspy, *, costs, col_lower, rows, row_lower, row_upper):
     """A quiet single-threaded HiGHS holding: maximise costs·x, 0/col_lower ≤ x ≤ 1, and
     row_lower ≤ Σ x[c] for c in row ≤ row_upper for each row (lists of column numbers)."""
-    import numpy as np
-
     starts = [0]
     index: list[int] = []
     for columns in rows:
@@ -205,9 +198,6 @@ def _packing_lp(highspy, *, costs, col_lower, rows, row_lower, row_upper):
 
 def _quiet_highs(highspy):
     """A Highs object whose start-up banner does not reach our standard output."""
-    import os
-    import sys
-
     sys.stdout.flush()
     try:
         saved = os.dup(1)

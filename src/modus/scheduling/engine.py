@@ -6,6 +6,7 @@ Everything runs on integer arrays; a seed fixes every random choice, so a run is
 
 from __future__ import annotations
 
+import math
 import random
 import time
 
@@ -263,8 +264,6 @@ def compact(state: State, rng: random.Random, iterations: int, deadline: float, 
     The iteration budget decides the result; ``deadline`` (and ``stop``, a callable checked as
     often) only cut it short. Returns False when they did, True when the budget was spent or
     nothing was left to improve: only then is the outcome a function of the seed alone."""
-    import math
-
     pr = state.pr
     rows, slot_of, members, in_slot = state.rows, state.slot_of, pr.members, state.in_slot
     allowed_set = [set(a) for a in pr.allowed]
