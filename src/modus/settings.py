@@ -7,6 +7,7 @@ Production (``MODUS_PRODUCTION=1``) switches on the secure defaults checked by
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "modus.web",
     "modus.activity",
     "modus.accounts",
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "modus.web.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "modus.urls"
@@ -123,6 +127,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# django-axes counts failed logins first; every login must pass the request to authenticate().
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -207,7 +216,7 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "modus.accounts.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -243,6 +252,25 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(os.environ.get("MODUS_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Throttling. Failed logins (django-axes): an account, and separately a client address, is locked
+# for a while after MODUS_LOGIN_FAILURE_LIMIT failures; staff unlock it in the admin
+# ("Access attempts") or with ``modus axes_reset_username EMAIL``. Behind a proxy, set
+# MODUS_TRUSTED_PROXY_COUNT so the client's address is read from X-Forwarded-For.
+MODUS_TRUSTED_PROXY_COUNT = int(os.environ.get("MODUS_TRUSTED_PROXY_COUNT", "0"))
+AXES_FAILURE_LIMIT = int(os.environ.get("MODUS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("MODUS_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "modus.accounts.throttling.login_username"
+AXES_CLIENT_IP_CALLABLE = "modus.web.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "modus.accounts.views.locked_out"
+AXES_VERBOSE = False
+# Password-reset e-mails: per address and per client, in the cache, per hour.
+MODUS_RESET_MAILS_PER_ADDRESS = int(os.environ.get("MODUS_RESET_MAILS_PER_ADDRESS", "3"))
+MODUS_RESET_REQUESTS_PER_CLIENT = int(os.environ.get("MODUS_RESET_REQUESTS_PER_CLIENT", "10"))
+# API requests with a wrong token: per client, per ten minutes, then 429.
+MODUS_BAD_TOKENS_PER_CLIENT = int(os.environ.get("MODUS_BAD_TOKENS_PER_CLIENT", "20"))
 
 LOGGING = {
     "version": 1,

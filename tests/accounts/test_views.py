@@ -67,46 +67,59 @@ def test_logout_needs_post(client, member):
     assert "_auth_user_id" not in client.session
 
 
-def test_sign_up_creates_user_and_person_and_logs_in(client):
-    response = client.post(
+def sign_up(client, email, password=PASSWORD, again=None):
+    return client.post(
         reverse("accounts:signup"),
         {
-            "email": "new@example.org",
+            "email": email,
             "full_name": "New Person",
-            "password": PASSWORD,
-            "password_confirm": PASSWORD,
+            "password": password,
+            "password_confirm": password if again is None else again,
         },
     )
+
+
+def test_sign_up_creates_user_and_person_and_sends_a_welcome(client, mailoutbox):
+    response = sign_up(client, "new@example.org")
     assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:signup-done")
     user = User.objects.get(email="new@example.org")
     assert user.person.name == "New Person"
-    assert int(client.session["_auth_user_id"]) == user.pk
+    assert [message.to for message in mailoutbox] == [["new@example.org"]]
+    assert reverse("accounts:login") in mailoutbox[0].body
+    response = client.post(
+        reverse("accounts:login"), {"username": "new@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+
+
+def test_sign_up_with_a_taken_address_answers_alike_and_tells_the_owner(client, mailoutbox):
+    owner = UserFactory(email="taken@example.org", full_name="Olga Owner")
+    new = sign_up(client, "fresh@example.org")
+    taken = sign_up(client, "Taken@Example.org")
+    assert taken.status_code == new.status_code == 302
+    assert taken["Location"] == new["Location"]
+    done = client.get(taken["Location"])
+    assert "Check your e-mail" in done.content.decode()
+    assert User.objects.filter(email__iexact="taken@example.org").count() == 1
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD)
+    assert "_auth_user_id" not in client.session
+    to_owner = [message for message in mailoutbox if message.to == ["taken@example.org"]]
+    assert len(to_owner) == 1
+    assert "already have one" in to_owner[0].body
+    assert reverse("accounts:password_reset") in to_owner[0].body
 
 
 def test_sign_up_errors_show_next_to_the_fields(client):
     UserFactory(email="taken@example.org")
-    response = client.post(
-        reverse("accounts:signup"),
-        {
-            "email": "taken@example.org",
-            "full_name": "Someone",
-            "password": PASSWORD,
-            "password_confirm": PASSWORD + "x",
-        },
-    )
+    response = sign_up(client, "taken@example.org", again=PASSWORD + "x")
     assert response.status_code == 200
-    form = response.context["form"]
-    assert form.has_error("password_confirm", "password_mismatch")
-    response = client.post(
-        reverse("accounts:signup"),
-        {
-            "email": "taken@example.org",
-            "full_name": "Someone",
-            "password": PASSWORD,
-            "password_confirm": PASSWORD,
-        },
-    )
-    assert response.context["form"].has_error("email", "email_taken")
+    assert response.context["form"].has_error("password_confirm", "password_mismatch")
+    for email in ("taken@example.org", "free@example.org"):  # a weak password, alike for both
+        response = sign_up(client, email, password="123")
+        assert response.status_code == 200
+        assert response.context["form"].has_error("password")
     assert User.objects.count() == 1
 
 

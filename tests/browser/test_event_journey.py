@@ -103,6 +103,14 @@ def test_new_user_finds_katowice_registers_cancels_and_the_place_moves_on(ui, ka
     page.locator("main form button[type=submit]").click()
     expect(page.locator(".message-success")).to_be_visible()
     ui.check("signed-up")
+    page.locator("main").get_by_role("link", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    ui.check("login-after-signup")
+    page.get_by_label("E-mail").first.fill(NEW_USER["email"])
+    page.locator("input[type=password]").fill("a long and unusual passphrase 42")
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/accounts/profile/"))
+    ui.check("logged-in")
 
     # Register with a new organisation and one consent.
     ui.goto(katowice.get_absolute_url())
@@ -131,7 +139,8 @@ def test_new_user_finds_katowice_registers_cancels_and_the_place_moves_on(ui, ka
     assert registration.status == Registration.Status.CONFIRMED
     assert registration.organisation.name == "Silesian Drone Works"
     assert (registration.consent_attendee_list, registration.consent_media) == (False, True)
-    confirmation = [m for m in mail.outbox if m.to == [NEW_USER["email"]]]
+    welcome, *confirmation = [m for m in mail.outbox if m.to == [NEW_USER["email"]]]
+    assert "account is ready" in welcome.subject
     assert len(confirmation) == 1 and "confirmed" in confirmation[0].subject
     assert services.check_in_code(registration) in confirmation[0].body
 

@@ -146,3 +146,58 @@ def test_commands_import_and_export(hundred_rows, tmp_path, capsys):
     call_command("export_organisations", "--output", str(target))
     call_command("import_organisations", str(target))
     assert "0 created, 0 updated, 97 unchanged" in capsys.readouterr().out
+
+
+# Formula injection --------------------------------------------------------------------------
+
+
+def test_export_escapes_cells_a_spreadsheet_would_run(db):
+    Organisation.objects.create(
+        name="Evil Cluster",
+        slug="evil-cluster",
+        kind="cluster",
+        acronym="@SUM(1+1)",
+        description='=HYPERLINK("http://evil.example","Click")',
+        phone="+420 596 123 456",
+    )
+    out = io.StringIO()
+    export_organisations_csv(Organisation.objects.all(), out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["acronym"] == "'@SUM(1+1)"
+    assert row["description"] == '\'=HYPERLINK("http://evil.example","Click")'
+    # ... and the export still re-imports unchanged.
+    report = import_organisations_csv(out.getvalue())
+    assert (report.unchanged, report.rejected) == (1, [])
+    assert Organisation.objects.get().acronym == "@SUM(1+1)"
+
+
+def test_directory_export_page_escapes_formulas(client, db):
+    Organisation.objects.create(name="Evil", slug="evil", kind="cluster", acronym="=1+1")
+    client.force_login(UserFactory(is_staff=True))
+    response = client.get("/directory/export.csv")
+    assert response.status_code == 200
+    assert ",'=1+1," in response.content.decode()
+
+
+def test_import_refuses_formula_cells_with_the_line_and_column(db):
+    text = (
+        "name,kind,description,phone\n"
+        "Good,company,Fine,+420 596 123 456\n"
+        "Bad,company,=cmd|' /C calc'!A0,\n"
+    )
+    report = import_organisations_csv(text)
+    assert report.created == 1
+    assert len(report.rejected) == 1
+    line, reason = report.rejected[0]
+    assert line == 3 and "description" in reason and "formula" in reason
+    assert not Organisation.objects.filter(name="Bad").exists()
+
+
+def test_import_command_exits_1_after_reporting_a_formula_row(db, tmp_path, capsys):
+    source = tmp_path / "in.csv"
+    source.write_text("name,kind,acronym\nGood,company,G\nBad,company,@SUM(1+1)\n")
+    with pytest.raises(SystemExit) as exit_:
+        call_command("import_organisations", str(source))
+    assert exit_.value.code == 1
+    captured = capsys.readouterr()
+    assert "1 created" in captured.out and "line 3:" in captured.err

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
+
+from modus.activity.registry import describe_actions
 
 
 class AccountsConfig(AppConfig):
@@ -8,7 +11,15 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import personal_data, selectors, services  # noqa: PLC0415 (they need the models)
+        from . import (  # noqa: PLC0415 (they need the models)
+            personal_data,
+            selectors,
+            services,
+            throttling,
+        )
+
+        user_login_failed.connect(throttling.record_failed_login, dispatch_uid="modus-login-failed")
+        describe_actions({throttling.LOGIN_FAILED: _("Failed login")})
 
         personal_data.declare("user", label=_("Your account"), export=selectors.account_data)
         personal_data.declare(

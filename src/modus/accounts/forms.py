@@ -8,6 +8,7 @@ from modus.web.tasks import send_email
 from modus.web.uploads import check_image_upload
 
 from .models import Person
+from .throttling import reset_mail_allowed
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -92,6 +93,8 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
+        if not reset_mail_allowed(to_email):  # the address had its share of links this hour
+            return
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         html_body = (

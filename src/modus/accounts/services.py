@@ -12,7 +12,7 @@ from rest_framework.authtoken.models import Token
 
 from modus.web.slugs import free_slug
 
-from . import personal_data
+from . import emails, personal_data
 from .models import Membership, Person, User
 
 
@@ -91,6 +91,26 @@ def register_user(*, email: str, full_name: str, password: str, language: str = 
             user=user, name=full_name or email.split("@")[0], slug=unique_person_slug(full_name)
         )
     return user
+
+
+def sign_up(*, email: str, full_name: str, password: str, language: str = "en") -> User | None:
+    """A sign-up that does not tell whether the address has an account.
+
+    A new address gets its account and a welcome e-mail; an address with an account gets no new
+    one, and its owner an e-mail saying someone tried (``None`` is returned). The password is
+    checked the same way in both cases, so the page answers alike."""
+    email = User.objects.normalize_email(email).strip().lower()
+    owner = User.objects.filter(email__iexact=email).first()
+    if owner is None:
+        user = register_user(email=email, full_name=full_name, password=password, language=language)
+        emails.send_welcome(user)
+        return user
+    try:
+        validate_password(password, user=User(email=email, full_name=full_name.strip()))
+    except ValidationError as error:
+        raise AccountError({"password": error.error_list}) from error
+    emails.send_signup_attempt(owner)
+    return None
 
 
 def profile_of(user: User) -> Person:

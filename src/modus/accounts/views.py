@@ -1,7 +1,9 @@
 import json
+import math
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import personal_data, selectors, services
+from . import personal_data, selectors, services, throttling
 from .forms import (
     EmailAuthenticationForm,
     EraseAccountForm,
@@ -32,18 +34,40 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+def locked_out(request, original_response=None, credentials=None):
+    """Public: what django-axes answers (429) instead of the login while logins are paused."""
+    minutes = max(1, math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    return render(request, "accounts/locked_out.html", context, status=429)
+
+
 class LogoutView(auth_views.LogoutView):
     """Logged-in users (POST only). Ends the session."""
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Public. Asks for an e-mail address and sends a reset link to it if an account exists."""
+    """Public. Asks for an e-mail address and sends a reset link to it if an account exists.
+
+    A client that asks too often in an hour is refused (429); an address gets a few links an
+    hour at most (beyond that the page answers as usual and nothing is sent)."""
 
     form_class = QueuedPasswordResetForm
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        if throttling.reset_refused_for_client(self.request):
+            form.add_error(
+                None,
+                ValidationError(
+                    _("Too many requests from your network; try again in an hour."),
+                    code="throttled",
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -79,13 +103,16 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 
 
 def signup(request):
-    """Public (anonymous visitors). Create an account and its person profile."""
+    """Public (anonymous visitors). Create an account and its person profile.
+
+    The answer is the same whether or not the address already has an account (its owner gets
+    an e-mail instead), so the page cannot be used to find out who has one."""
     if request.user.is_authenticated:
         return redirect("accounts:profile")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.register_user(
+            services.sign_up(
                 email=form.cleaned_data["email"],
                 full_name=form.cleaned_data["full_name"],
                 password=form.cleaned_data["password"],
@@ -94,10 +121,13 @@ def signup(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome to Modus. Your account is ready."))
-            return redirect("accounts:profile")
+            return redirect("accounts:signup-done")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def signup_done(request):
+    """Public. After signing up: look in your inbox, then log in."""
+    return render(request, "accounts/signup_done.html")
 
 
 @login_required

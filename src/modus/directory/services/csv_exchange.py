@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from modus.web.spreadsheets import is_unsafe_import, safe_cell, unescape_cell
+
 from ..forms import (
     CSV_COLUMNS,
     CSV_FIELDS,
@@ -123,7 +125,17 @@ def import_organisations_csv(file_or_text, *, actor=None) -> ImportReport:
         if None in row:
             report.rejected.append((line, _("more values than columns")))
             continue
-        data = {key: (value or "").strip() for key, value in row.items()}
+        formulas = [key for key, value in row.items() if is_unsafe_import((value or "").strip())]
+        if formulas:
+            report.rejected.append(
+                (
+                    line,
+                    _("%(columns)s: a cell may not start with = + - @ (a spreadsheet formula)")
+                    % {"columns": ", ".join(formulas)},
+                )
+            )
+            continue
+        data = {key: unescape_cell((value or "").strip()) for key, value in row.items()}
         form = OrganisationRowForm(
             data, ecosystems_by_key=ecosystems_by_key, regions_by_code=regions_by_code
         )
@@ -170,8 +182,9 @@ def _cell(organisation, name) -> str:
 
 
 def organisation_row(organisation) -> dict:
-    cells = {CSV_NAMES.get(name, name): _cell(organisation, name) for name in CSV_FIELDS}
-    return {"slug": organisation.slug, **cells}
+    """One organisation as a CSV row; text a spreadsheet would run as a formula is escaped."""
+    cells = {CSV_NAMES.get(name, name): safe_cell(_cell(organisation, name)) for name in CSV_FIELDS}
+    return {"slug": safe_cell(organisation.slug), **cells}
 
 
 def export_organisations_csv(queryset, out) -> int:

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from openpyxl import Workbook
 
+from modus.web.spreadsheets import safe_cell
+
 from .. import selectors, services
 from ..forms import CheckInCodeForm, CheckInSearchForm, RegistrationForm
 from ..models import Registration
@@ -173,12 +175,6 @@ def participants(request, event):
     )
 
 
-def _cell(value) -> str:
-    """Text that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def _export_rows(event):
     yield [
         _("Name"),
@@ -194,9 +190,9 @@ def _export_rows(event):
     zone = event.zone
     for registration in selectors.participants(event):
         yield [
-            _cell(registration.user.get_full_name()),
-            _cell(registration.user.email),
-            _cell(registration.organisation.name if registration.organisation else ""),
+            safe_cell(registration.user.get_full_name()),
+            safe_cell(registration.user.email),
+            safe_cell(registration.organisation.name if registration.organisation else ""),
             registration.get_participant_role_display(),
             registration.get_status_display(),
             _("yes") if registration.consent_attendee_list else _("no"),
