@@ -1,9 +1,11 @@
 """Factories for every model; tests build their data through these."""
 
 import datetime as dt
+import io
 
 import factory
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from modus.accounts.models import Membership, Person, User
 from modus.directory.models import Ecosystem, Organisation, Region, SmartSpecialisationPriority
@@ -20,6 +22,19 @@ from modus.news.models import Article
 from modus.programmes.models import Programme
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A small, well-formed PDF with blank A4 pages (pypdf reads it back)."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+ONE_PAGE_PDF = pdf_bytes()
 
 
 class UserFactory(factory.django.DjangoModelFactory):

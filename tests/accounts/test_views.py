@@ -45,7 +45,7 @@ def test_login_with_email(client):
         reverse("accounts:login"), {"username": "jana@example.org", "password": PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("web:dashboard")
     assert "_auth_user_id" in client.session
 
 

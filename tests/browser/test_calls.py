@@ -22,6 +22,7 @@ from modus.events.models import Event, EventOrganiser
 from modus.selection.models import Application, Call, Review
 from tests.browser.conftest import log_in, squeeze, success
 from tests.factories import (
+    ONE_PAGE_PDF,
     EcosystemFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -34,10 +35,7 @@ CALL_TITLE = "Host Clusters meet Regions 2027"
 SUMMARY = "Silesia hosts the edition on the energy transition of coal regions."
 
 # A minimal, well-formed PDF; and the first bytes of a Windows program.
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+PDF = ONE_PAGE_PDF
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00"
 
 

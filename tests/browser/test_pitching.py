@@ -22,6 +22,7 @@ from modus.selection import services
 from modus.selection.models import Application, AudienceVote, Call, Review
 from tests.browser.conftest import TIMEOUT_MS, BrowserSession, log_in, success
 from tests.factories import (
+    ONE_PAGE_PDF,
     EventFactory,
     EventOrganiserFactory,
     MembershipFactory,
@@ -35,10 +36,7 @@ PHONE = {"width": 390, "height": 844}
 PITCH = "H2 drones for mountain rescue"
 OTHER_PITCH = "Smart grids for heat pumps"
 SUMMARY = "Hydrogen fuel cells give rescue drones two hours in the air."
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+PDF = ONE_PAGE_PDF
 
 
 @pytest.fixture

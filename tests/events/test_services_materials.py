@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from modus.events import services
 from modus.events.models import Material
 from tests.events.agenda_support import new_session
-from tests.factories import UserFactory
+from tests.factories import ONE_PAGE_PDF, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +32,17 @@ def open_document(name="slides.odp"):
 
 
 def pdf_file(name="slides.pdf", size=None):
-    content = b"%PDF-1.7\n" + b"0" * ((size or 100) - 9)
+    content = ONE_PAGE_PDF if size is None else b"%PDF-1.7\n" + b"0" * (size - 9)
     return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def test_a_pdf_with_only_a_header_is_refused_with_a_reason(event, cohost):
+    session = new_session(event, cohost)
+    fake = SimpleUploadedFile("slides.pdf", b"%PDF-1.7\n" + b"0" * 19)  # 28 bytes
+    with pytest.raises(services.AgendaError) as caught:
+        services.add_material(session, actor=cohost, upload=fake, title="Slides")
+    assert caught.value.code == "pdf_unreadable"
+    assert session.materials.count() == 0
 
 
 @pytest.mark.parametrize("upload", [pdf_file, office_file, open_document])

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from modus.events.models import Event, Session
+from modus.events.models import Event, Registration, Session
 from modus.events.services import bump_agenda_version
 from tests.factories import (
     ArticleFactory,
@@ -17,6 +17,7 @@ from tests.factories import (
     EventOrganiserFactory,
     OrganisationFactory,
     PersonFactory,
+    RegistrationFactory,
     RoomFactory,
     SessionFactory,
     SessionRoleFactory,
@@ -295,3 +296,23 @@ def test_event_list_query_count(client, django_assert_num_queries, count):
     with django_assert_num_queries(3):
         response = client.get(reverse("events:index"))
     assert response.status_code == 200
+
+
+def test_a_registered_person_sees_you_are_registered_not_register(client):
+    event = EventFactory(registration_open=True, capacity=1)
+    register = reverse("events:register", kwargs={"slug": event.slug})
+    mine = reverse("events:my-registration", kwargs={"slug": event.slug})
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert register in html and "You are registered" not in html
+    first = RegistrationFactory(event=event)
+    client.force_login(first.user)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "You are registered" in html and mine in html and register not in html
+    waiting = RegistrationFactory(event=event, status=Registration.Status.WAITLISTED)
+    client.force_login(waiting.user)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "You are number 1 on the waiting list." in html and register not in html
+    Registration.objects.filter(pk=first.pk).update(status=Registration.Status.CANCELLED)
+    client.force_login(first.user)  # a cancelled registration may register again
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert register in html and "You are registered" not in html

@@ -6,7 +6,6 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from modus.events.calendars import personal_agenda_token
 from modus.events.models import AgendaMark, Event, Material
 from tests.factories import (
     EventFactory,
@@ -216,41 +215,6 @@ def test_speaker_page_query_count(client, django_assert_num_queries, count):
 
 
 # My agenda -------------------------------------------------------------------------------------
-
-
-def test_my_agenda_needs_login(client):
-    response = client.get(reverse("events:my-agenda"))
-    assert response.status_code == 302
-
-
-def test_my_agenda_shows_spoken_and_marked_sessions_only(client, session):
-    user = UserFactory()
-    SessionRoleFactory(person=PersonFactory(user=user), session__title="My own talk")
-    AgendaMark.objects.create(user=user, session=session)
-    SessionFactory(title="Someone else's session", event=session.event)
-    other = UserFactory()
-    AgendaMark.objects.create(user=other, session=SessionFactory(title="Their mark"))
-    client.force_login(user)
-    html = client.get(reverse("events:my-agenda")).content.decode()
-    assert "My own talk" in html
-    assert "Pitching session" in html
-    assert "You speak" in html
-    assert "Someone else" not in html
-    assert "Their mark" not in html
-    token = personal_agenda_token(user)
-    assert reverse("events:my-agenda-ics", kwargs={"token": token}) in html
-
-
-@pytest.mark.parametrize("count", [1, 3])
-def test_my_agenda_query_count(client, django_assert_num_queries, count):
-    user = UserFactory()
-    for _ in range(count):
-        AgendaMark.objects.create(user=user, session=SessionRoleFactory().session)
-    client.force_login(user)
-    with django_assert_num_queries(4):
-        response = client.get(reverse("events:my-agenda"))
-    assert response.status_code == 200
-    assert len(response.context["agenda"]) == count
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -1,20 +1,12 @@
 """The agenda pages, the organisers' printout and outcome pages."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
-from modus.events.models import AgendaMark
 from modus.matchmaking import services
-from modus.matchmaking.models import (
-    MeetingOutcome,
-)
 from tests.factories import (
     MarketplaceProfileFactory,
-    SessionFactory,
     UserFactory,
-    VenueFactory,
 )
 
 from .support import make_version, past
@@ -29,7 +21,7 @@ def _url(name, event):
 def test_agenda_page_shows_table_other_side_and_organisation(client, event, alice, bob):
     make_version(event, [(alice, bob)])
     client.force_login(alice.user)
-    response = client.get(_url("agenda", event))
+    response = client.get(reverse("web:my-agenda"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Table 1" in html
@@ -46,21 +38,21 @@ def test_virtual_meetings_show_the_video_link(client, event, mm_settings, alice,
     version = make_version(event, [(alice, bob)])
     version.meetings.update(table=None)
     client.force_login(bob.user)
-    assert "https://video.example.org/room" in client.get(_url("agenda", event)).content.decode()
+    assert "https://video.example.org/room" in client.get(reverse("web:my-agenda")).content.decode()
 
 
 def test_nobody_sees_another_participants_agenda(client, event, alice, bob):
     carol = MarketplaceProfileFactory(event=event, user__full_name="Carol Outsider")
     make_version(event, [(alice, bob)])
     client.force_login(carol.user)
-    for name in ("agenda", "agenda-ics", "agenda-pdf"):
+    for name in ("agenda-ics", "agenda-pdf"):
         body = client.get(_url(name, event)).content
         assert b"Dvo" not in body and b"ukasiewicz" not in body, name
     client.force_login(UserFactory())
-    for name in ("agenda", "agenda-ics", "agenda-pdf", "agendas-pdf", "outcomes"):
+    for name in ("agenda-ics", "agenda-pdf", "agendas-pdf", "outcomes"):
         assert client.get(_url(name, event)).status_code == 403, name
     client.logout()
-    for name in ("agenda", "agenda-ics", "agenda-pdf", "agendas-pdf", "outcomes"):
+    for name in ("agenda-ics", "agenda-pdf", "agendas-pdf", "outcomes"):
         response = client.get(_url(name, event))
         assert response.status_code == 302 and "login" in response.url
 
@@ -70,23 +62,6 @@ def test_participants_do_not_get_the_organisers_printout(client, event, alice, b
     client.force_login(alice.user)
     assert client.get(_url("agendas-pdf", event)).status_code == 403
     assert client.get(_url("outcomes", event)).status_code == 403
-
-
-@pytest.mark.parametrize("count", [1, 3])
-def test_agenda_page_query_count(client, event, alice, django_assert_num_queries, count):
-    others = [MarketplaceProfileFactory(event=event) for _ in range(count)]
-    make_version(event, [(alice, other) for other in others])
-    for _n in range(count):
-        AgendaMark.objects.create(user=alice.user, session=SessionFactory(event=event))
-    client.force_login(alice.user)
-    client.get(_url("agenda", event))
-    # no co-host check on a participants-only page; the venue and the matchmaking halls: 2
-    event.venue = VenueFactory()
-    event.save()
-    with django_assert_num_queries(13):
-        response = client.get(_url("agenda", event))
-    html = response.content.decode()
-    assert len(re.findall(r'class="card mm-agenda-item"', html)) == 2 * count
 
 
 def test_my_meetings_and_schedule_pages_link_the_agendas(client, event, alice, bob, cohost):
@@ -107,23 +82,6 @@ def _outcome_url(event, meeting):
     return reverse("matchmaking:outcome", kwargs={"slug": event.slug, "pk": meeting.pk})
 
 
-def test_recording_through_the_agenda_page(client, event, trio):
-    alice, bob, carol = trio
-    meeting = past(make_version(event, [(alice, bob)])).meetings.get()
-    client.force_login(alice.user)
-    agenda_url = reverse("matchmaking:agenda", kwargs={"slug": event.slug})
-    html = client.get(agenda_url).content.decode()
-    assert _outcome_url(event, meeting) in html
-    response = client.post(_outcome_url(event, meeting), {"outcome": "joint_project"}, follow=True)
-    assert response.redirect_chain[-1][0] == agenda_url
-    assert 'value="joint_project" selected' in response.content.decode()
-    client.force_login(carol.user)
-    assert client.post(_outcome_url(event, meeting), {"outcome": "none"}).status_code == 403
-    client.force_login(UserFactory())
-    assert client.post(_outcome_url(event, meeting), {"outcome": "none"}).status_code == 403
-    assert MeetingOutcome.objects.get().outcome == "joint_project"
-
-
 def test_unknown_outcome_through_the_page_is_a_message_not_an_error(client, event, trio):
     alice, bob, _carol = trio
     meeting = past(make_version(event, [(alice, bob)])).meetings.get()
@@ -137,7 +95,7 @@ def test_future_meetings_have_no_outcome_form(client, event, trio):
     alice, bob, _carol = trio
     meeting = make_version(event, [(alice, bob)]).meetings.get()
     client.force_login(alice.user)
-    html = client.get(reverse("matchmaking:agenda", kwargs={"slug": event.slug})).content
+    html = client.get(reverse("web:my-agenda")).content
     assert _outcome_url(event, meeting) not in html.decode()
 
 

@@ -13,6 +13,7 @@ from modus.events.models import Session
 from modus.selection import services
 from modus.selection.models import Call, Review
 from tests.factories import (
+    ONE_PAGE_PDF,
     EcosystemFactory,
     EventOrganiserFactory,
     MembershipFactory,
@@ -29,10 +30,7 @@ WARSAW = "Europe/Warsaw"
 
 def pdf_upload(name="letter.pdf", size=None, content=None):
     """A small but well-formed PDF (or ``size`` bytes of one)."""
-    body = content or (
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    )
+    body = content or ONE_PAGE_PDF
     if size:
         body = body[:-7] + b"\n" + b"0" * max(0, size - len(body)) + b"\n%%EOF\n"
     return SimpleUploadedFile(name, body, content_type="application/pdf")

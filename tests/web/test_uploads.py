@@ -7,8 +7,9 @@ from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from modus.web.uploads import check_pdf_upload
+from tests.factories import ONE_PAGE_PDF, pdf_bytes
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = ONE_PAGE_PDF
 
 
 def test_a_real_pdf_passes():
@@ -47,3 +48,25 @@ def test_empty_and_too_large_files_keep_their_codes(content, limit, code):
     with pytest.raises(forms.ValidationError) as caught:
         check_pdf_upload(upload, limit)
     assert caught.value.code == code
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"%PDF-1.4\n%%EOF\n" + b"0" * 13,  # 28 bytes: only a header and a trailer
+        b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+        pdf_bytes(0),  # parses, but has no page
+        ONE_PAGE_PDF[: len(ONE_PAGE_PDF) // 2] + b"\n%%EOF\n",  # cut in half
+    ],
+)
+def test_a_pdf_that_does_not_parse_or_has_no_page_is_refused_with_a_reason(content):
+    upload = SimpleUploadedFile("slides.pdf", content, content_type="application/pdf")
+    with pytest.raises(forms.ValidationError) as caught:
+        check_pdf_upload(upload, 100_000)
+    assert caught.value.code == "pdf_unreadable"
+    assert "cannot be read or has no pages" in caught.value.messages[0]
+
+
+def test_a_pdf_of_several_pages_passes():
+    upload = SimpleUploadedFile("deck.pdf", pdf_bytes(3), content_type="application/pdf")
+    assert check_pdf_upload(upload, 100_000) is upload

@@ -8,6 +8,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -16,15 +17,27 @@ from .models import Event, EventOrganiser
 MANAGING_ROLES = (EventOrganiser.Role.ORGANISER, EventOrganiser.Role.COHOST)
 
 
+def managed_events(user):
+    """The events ``user`` manages in person: those an organisation of theirs organises or
+    co-hosts, and the editions of programmes whose office (team) they belong to. (Staff may
+    manage every event, but this lists only their own.)"""
+    if not (user and user.is_authenticated and user.is_active):
+        return Event.objects.none()
+    hosts = EventOrganiser.objects.filter(
+        event=OuterRef("pk"), role__in=MANAGING_ROLES, organisation__memberships__user=user
+    )
+    office = Event.objects.filter(pk=OuterRef("pk"), programme__team=user)
+    return Event.objects.filter(Q(Exists(hosts)) | Q(Exists(office)))
+
+
 def is_cohost(user, event: Event) -> bool:
-    """A member of an organisation that organises or co-hosts the event, or staff."""
+    """A member of an organisation that organises or co-hosts the event, a member of the
+    office of the event's programme (who creates its draft editions), or staff."""
     if not (user and user.is_authenticated and user.is_active):
         return False
     if user.is_staff:
         return True
-    return EventOrganiser.objects.filter(
-        event=event, role__in=MANAGING_ROLES, organisation__memberships__user=user
-    ).exists()
+    return managed_events(user).filter(pk=event.pk).exists()
 
 
 class NotCohost(PermissionDenied):

@@ -9,5 +9,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.health, name="health"),
+    path("me/", views.dashboard, name="dashboard"),
+    path("me/agenda/", views.my_agenda, name="my-agenda"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

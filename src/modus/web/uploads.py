@@ -1,4 +1,5 @@
-"""Checks every upload form shares: images are judged by their content, not their name."""
+"""Checks every upload form shares: images and PDFs are judged by their content, not their name.
+A PDF must parse (with pypdf) and have at least one page."""
 
 import os
 
@@ -7,6 +8,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 
@@ -75,5 +78,33 @@ def check_pdf_upload(upload, limit: int):
                 "Choose the PDF file itself."
             ),
             code="file_not_pdf",
+        )
+    return check_pdf_pages(upload)
+
+
+def pdf_page_count(upload) -> int:
+    """How many pages pypdf finds in the file; 0 when it cannot read it as a PDF at all."""
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        reader = PdfReader(upload)
+        if reader.is_encrypted:
+            reader.decrypt("")
+        return len(reader.pages)
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return 0
+    finally:
+        upload.seek(position)
+
+
+def check_pdf_pages(upload):
+    """Refuse a file that only looks like a PDF: it must parse and have at least one page."""
+    if pdf_page_count(upload) < 1:
+        raise forms.ValidationError(
+            _(
+                "This PDF cannot be read or has no pages: it may be damaged or only partly "
+                "saved. Export it again from the original and upload that."
+            ),
+            code="pdf_unreadable",
         )
     return upload

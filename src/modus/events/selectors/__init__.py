@@ -42,6 +42,7 @@ from .registrations import (
     registration_for_cancellation_token,
     registration_for_check_in_code,
     registration_of,
+    registrations_of_user,
     search_confirmed,
     waiting_list_position,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "registration_for_cancellation_token",
     "registration_for_check_in_code",
     "registration_of",
+    "registrations_of_user",
     "search_confirmed",
     "speaker_sessions",
     "upcoming_events",

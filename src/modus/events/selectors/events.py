@@ -61,7 +61,16 @@ def public_event_stamp(slug):
     """Just enough of the public event to find its cached page: no joins (1 query)."""
     return (
         Event.objects.filter(status__in=PUBLIC_STATUSES)
-        .only("pk", "slug", "name", "description", "status", "agenda_version", "updated_at")
+        .only(
+            "pk",
+            "slug",
+            "name",
+            "description",
+            "status",
+            "registration_open",
+            "agenda_version",
+            "updated_at",
+        )
         .get(slug=slug)
     )
 

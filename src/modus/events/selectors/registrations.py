@@ -1,7 +1,9 @@
 """Reads of registration: the participant's own, the organisers' lists and counts, the
 waiting list, and the registration a signed code names."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..errors import RegistrationError
@@ -13,6 +15,44 @@ def registration_of(event: Event, user) -> Registration | None:
     """The user's registration for this event (in any status), with its organisation."""
     return (
         Registration.objects.select_related("organisation").filter(event=event, user=user).first()
+    )
+
+
+def _waiting_ahead():
+    """How many waitlisted registrations of the same event came before this one."""
+    Status = Registration.Status
+    return Coalesce(
+        Subquery(
+            Registration.objects.filter(event_id=OuterRef("event_id"), status=Status.WAITLISTED)
+            .filter(
+                Q(created_at__lt=OuterRef("created_at"))
+                | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+            )
+            .order_by()
+            .values("event_id")
+            .annotate(ahead=Count("pk"))
+            .values("ahead"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def registrations_of_user(user, *, today=None):
+    """The user's confirmed and waitlisted registrations for public events that have not ended,
+    soonest first, each with ``waiting_position`` (1 = next in line; 0 when confirmed). One
+    query."""
+    today = today or timezone.localdate()
+    return (
+        Registration.objects.filter(
+            user=user,
+            status__in=(Registration.Status.CONFIRMED, Registration.Status.WAITLISTED),
+            event__status__in=(Event.Status.PUBLISHED, Event.Status.POSTPONED),
+            event__ends_on__gte=today,
+        )
+        .select_related("event")
+        .annotate(waiting_ahead=_waiting_ahead())
+        .order_by("event__starts_on", "event__pk")
     )
 
 

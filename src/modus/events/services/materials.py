@@ -4,9 +4,12 @@ import zipfile
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from modus.web.uploads import check_pdf_pages
 
 from ..errors import AgendaError
 from ..models import Material, Session
@@ -71,6 +74,11 @@ def check_material_upload(upload) -> None:
             _("Upload a PDF, PowerPoint, Word, Excel or OpenDocument file (ODP, ODT)."),
             code="file_type",
         )
+    if kind == "pdf":
+        try:
+            check_pdf_pages(upload)
+        except ValidationError as error:
+            raise AgendaError(error.messages[0], code=error.code) from error
 
 
 @transaction.atomic

@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -15,9 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 from modus.accounts.models import Person
 
 from .. import selectors, services
-from ..calendars import personal_agenda_token
 from ..forms import AgendaFilterForm
-from ..models import Event, Session
+from ..models import Event, Registration, Session
 from ..recordings import embed_for
 
 AGENDA_CACHE_SECONDS = 60 * 60
@@ -102,7 +100,6 @@ def event_body_html(event, form: AgendaFilterForm) -> str:
                 "report": report,
                 "co_located": co_located,
                 "event_languages": [language_name(code) for code in event.languages],
-                "can_register": event.registration_open and event.status == Event.Status.PUBLISHED,
             },
         )
         if cacheable:
@@ -119,10 +116,23 @@ def event_detail(request, slug):
         body_html = event_body_html(event, form)
     except Event.DoesNotExist as error:  # also when it was unpublished a moment ago
         raise Http404 from error
+    registration = position = None
+    if request.user.is_authenticated:
+        registration = selectors.registration_of(event, request.user)
+        if registration is not None and registration.status == Registration.Status.CANCELLED:
+            registration = None
+        if registration is not None:
+            position = selectors.waiting_list_position(registration)
     return render(
         request,
         "events/public/event_detail.html",
-        {"event": event, "body_html": body_html},
+        {
+            "event": event,
+            "body_html": body_html,
+            "registration": registration,
+            "waiting_position": position,
+            "can_register": event.registration_open and event.status == Event.Status.PUBLISHED,
+        },
     )
 
 
@@ -185,15 +195,7 @@ def toggle_agenda_mark(request, slug, session_slug):
     return redirect(target)
 
 
-@login_required
 @require_GET
 def my_agenda(request):
-    """Logged-in users: the sessions they speak in or marked, by event and day."""
-    feed_url = request.build_absolute_uri(
-        reverse("events:my-agenda-ics", kwargs={"token": personal_agenda_token(request.user)})
-    )
-    return render(
-        request,
-        "events/public/my_agenda.html",
-        {"agenda": selectors.personal_agenda(request.user), "feed_url": feed_url},
-    )
+    """Anybody: the one "My agenda" is the portal's now (sessions and meetings together)."""
+    return redirect("web:my-agenda", permanent=True)

@@ -8,6 +8,7 @@ and the organisers' printout. Import from here.
 
 from .agenda import Agenda, AgendaItem, all_agendas, personal_agenda, table_plan
 from .changes import MeetingChange, ScheduleChanges, schedule_changes
+from .mine import agendas_of, meetings_to_record, published_meetings_of, upcoming_meetings
 from .overview import GridDay, GridRow, figures, schedule_grid, unplaced_requests
 from .participants import (
     deadline_passed,
@@ -55,6 +56,7 @@ __all__ = [
     "ScheduleChanges",
     "Slot",
     "active_run",
+    "agendas_of",
     "all_agendas",
     "blocked_slot_ids",
     "cancelled_meetings",
@@ -72,12 +74,14 @@ __all__ = [
     "meetings_at",
     "meetings_of",
     "meetings_of_user",
+    "meetings_to_record",
     "outcome_totals",
     "outcomes_by_meeting",
     "pair_of",
     "personal_agenda",
     "placements",
     "profile_of",
+    "published_meetings_of",
     "published_version",
     "requests_at",
     "requests_involving",
@@ -91,5 +95,6 @@ __all__ = [
     "slots",
     "table_plan",
     "unplaced_requests",
+    "upcoming_meetings",
     "version_meetings",
 ]

@@ -42,6 +42,10 @@ class AgendaItem:
     video_link: str = ""
     meeting: Meeting | None = None
     session: Session | None = None
+    speaks: bool = False  # a session the person speaks in
+    marked: bool = False  # a session the person added
+    can_record: bool = False  # a meeting that has begun: its outcome may be recorded
+    outcome: str = ""
 
 
 @dataclasses.dataclass
@@ -62,7 +66,7 @@ class Agenda:
         return [item for item in self.items if item.kind == "meeting"]
 
 
-def _session_item(session: Session, event: Event) -> AgendaItem:
+def session_item(session: Session, event: Event) -> AgendaItem:
     session.event = event  # the URL needs the slug; spare a query
     return AgendaItem(
         kind="session",
@@ -94,17 +98,30 @@ class Place:
         return next((name for start, end, name in self.halls if start <= starts_at < end), "")
 
 
-def place_of(event: Event, mm_settings: MatchmakingSettings | None) -> Place:
-    """The event's place for meetings: 2 queries (the venue, the matchmaking sessions)."""
+def hall_sessions(events):
+    """The matchmaking sessions with a room (the halls) of these events, by start."""
+    return (
+        Session.objects.filter(event__in=events, kind=Session.Kind.MATCHMAKING, room__isnull=False)
+        .select_related("room")
+        .order_by("starts_at")
+    )
+
+
+def make_place(event: Event, mm_settings: MatchmakingSettings | None, sessions) -> Place:
+    """The place from the event's venue (loaded) and its hall ``sessions`` (no query)."""
     if mm_settings and mm_settings.virtual:
         return Place(video_link=mm_settings.video_link)
     venue = event.venue
     parts = [venue.name, venue.address, venue.city] if venue else []
-    sessions = Session.objects.filter(
-        event=event, kind=Session.Kind.MATCHMAKING, room__isnull=False
-    ).select_related("room")
-    halls = tuple((s.starts_at, s.ends_at, s.room.name) for s in sessions.order_by("starts_at"))
+    halls = tuple((s.starts_at, s.ends_at, s.room.name) for s in sessions)
     return Place(venue=", ".join(part for part in parts if part), halls=halls)
+
+
+def place_of(event: Event, mm_settings: MatchmakingSettings | None) -> Place:
+    """The event's place for meetings: 2 queries (the venue, the matchmaking sessions)."""
+    if mm_settings and mm_settings.virtual:
+        return Place(video_link=mm_settings.video_link)
+    return make_place(event, mm_settings, hall_sessions([event]))
 
 
 def meeting_place(meeting: Meeting, place: Place) -> list[str]:
@@ -120,7 +137,7 @@ def meeting_place(meeting: Meeting, place: Place) -> list[str]:
     return lines
 
 
-def _meeting_item(meeting, profile, event, mm_settings, place) -> AgendaItem:
+def meeting_item(meeting, profile, event, mm_settings, place) -> AgendaItem:
     people = list(meeting.participants.all())
     others = [p for p in people if p.pk != profile.pk]
     pair = "-".join(str(pk) for pk in sorted(p.pk for p in people))
@@ -141,7 +158,7 @@ def _meeting_item(meeting, profile, event, mm_settings, place) -> AgendaItem:
     )
 
 
-def _sort(items: list[AgendaItem]) -> list[AgendaItem]:
+def sort_items(items: list[AgendaItem]) -> list[AgendaItem]:
     return sorted(items, key=lambda i: (i.starts_at, i.kind != "session", i.title))
 
 
@@ -160,7 +177,7 @@ def personal_agenda(event: Event, user, *, mm_settings=None) -> Agenda:
     """One user's agenda at this event: 7 queries, however many items."""
     mm_settings = mm_settings or settings_for(event)
     profile = profile_of(user, event)
-    items = [_session_item(s, event) for s in chosen_sessions(event, [user.pk])]
+    items = [session_item(s, event) for s in chosen_sessions(event, [user.pk])]
     version = published_version(event) if profile else None
     if version is not None:
         meetings = (
@@ -170,8 +187,8 @@ def personal_agenda(event: Event, user, *, mm_settings=None) -> Agenda:
             .order_by("starts_at", "table")
         )
         place = place_of(event, mm_settings)
-        items += [_meeting_item(m, profile, event, mm_settings, place) for m in meetings]
-    return Agenda(event=event, profile=profile, user=user, items=_sort(items))
+        items += [meeting_item(m, profile, event, mm_settings, place) for m in meetings]
+    return Agenda(event=event, profile=profile, user=user, items=sort_items(items))
 
 
 def all_agendas(event: Event, version: ScheduleVersion) -> list[Agenda]:
@@ -192,7 +209,7 @@ def all_agendas(event: Event, version: ScheduleVersion) -> list[Agenda]:
     place = place_of(event, mm_settings)
     for meeting in meetings:
         for profile in meeting.participants.all():
-            items_of[profile.pk].append(_meeting_item(meeting, profile, event, mm_settings, place))
+            items_of[profile.pk].append(meeting_item(meeting, profile, event, mm_settings, place))
     user_ids = [profile.user_id for profile in profiles]
     marks = defaultdict(set)
     sessions = {}
@@ -206,9 +223,11 @@ def all_agendas(event: Event, version: ScheduleVersion) -> list[Agenda]:
     agendas = []
     for profile in profiles:
         items = items_of[profile.pk] + [
-            _session_item(sessions[pk], event) for pk in marks.get(profile.user_id, ())
+            session_item(sessions[pk], event) for pk in marks.get(profile.user_id, ())
         ]
-        agendas.append(Agenda(event=event, profile=profile, user=profile.user, items=_sort(items)))
+        agendas.append(
+            Agenda(event=event, profile=profile, user=profile.user, items=sort_items(items))
+        )
     return agendas
 
 

@@ -5,9 +5,9 @@ from the published schedule only.
 """
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,7 +15,6 @@ from modus.events.permissions import cohost_required
 
 from .. import pdf, selectors, services
 from ..calendars import agenda_calendar
-from ..models import MeetingOutcome
 from ..permissions import participant_required
 from .participants import act
 
@@ -27,29 +26,10 @@ def _download(body: bytes, *, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@participant_required
 @require_GET
-def my_agenda(request, event):
-    """This event's confirmed participants (allowed roles): their own agenda."""
-    agenda = selectors.personal_agenda(event, request.user, mm_settings=request.matchmaking)
-    recorded = {}
-    if agenda.profile and agenda.meetings:
-        recorded = selectors.outcomes_by_meeting(
-            agenda.profile, [item.meeting.pk for item in agenda.meetings]
-        )
-    now = timezone.now()
-    for item in agenda.meetings:
-        item.can_record = item.meeting.starts_at <= now
-        item.outcome = recorded.get(item.meeting.pk, "")
-    return render(
-        request,
-        "matchmaking/agenda/my_agenda.html",
-        {
-            "event": event,
-            "agenda": agenda,
-            "outcome_choices": MeetingOutcome.Outcome.choices,
-        },
-    )
+def my_agenda(request, slug):
+    """Anybody: the one "My agenda" is the portal's now; this event's part of it."""
+    return HttpResponsePermanentRedirect(f"{reverse('web:my-agenda')}#event-{slug}")
 
 
 @participant_required
@@ -84,7 +64,7 @@ def record_outcome(request, event, pk):
         lambda: services.record_outcome(meeting, actor=request.user, outcome=outcome),
         success=_("The outcome was saved."),
     )
-    return redirect("matchmaking:agenda", slug=event.slug)
+    return redirect(f"{reverse('web:my-agenda')}#event-{event.slug}")
 
 
 @cohost_required

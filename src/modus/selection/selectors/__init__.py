@@ -34,6 +34,7 @@ from .calls import (
 )
 from .pitching import (
     event_or_404,
+    jury_calls,
     live_sheets,
     misses_sheets,
     on_panel,
@@ -54,6 +55,7 @@ from .reviews import (
     review_or_404,
     review_summary,
     reviews_for_api,
+    reviews_to_do,
     sheets_of,
     visible_reviews,
     weighted_total,
@@ -78,6 +80,7 @@ __all__ = [
     "documents_by_requirement",
     "draft_count",
     "event_or_404",
+    "jury_calls",
     "has_applied",
     "jury_member_or_404",
     "jury_of",
@@ -102,6 +105,7 @@ __all__ = [
     "review_or_404",
     "review_summary",
     "reviews_for_api",
+    "reviews_to_do",
     "selected_pitches",
     "sheets_of",
     "visible_applications",

@@ -1,7 +1,8 @@
 """Reads of pitching sessions: the selected pitches in running order, the jury's sheets and
 progress, one person's vote, and the results."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from modus.events.models import Event, Session
@@ -68,6 +69,29 @@ def misses_sheets(call: Call, user) -> bool:
     own = Review.objects.filter(application=OuterRef("pk"), reviewer=user, stage=Review.Stage.LIVE)
     missing = call.applications.filter(status=Application.Status.ACCEPTED).filter(~Exists(own))
     return any(not has_conflict(user, application) for application in missing)
+
+
+def jury_calls(user) -> list[Call]:
+    """The calls for pitches whose jury the user sits on (the panel, or a live score sheet),
+    each with ``open_sheets``: their live sheets not submitted yet. One query."""
+    if not (user and user.is_authenticated):
+        return []
+    sheets = Review.objects.filter(reviewer=user, stage=Review.Stage.LIVE)
+    open_sheets = (
+        sheets.filter(application__call=OuterRef("pk"), submitted_at__isnull=True)
+        .order_by()
+        .values("application__call")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return list(
+        Call.objects.filter(purpose=Call.Purpose.PITCHES)
+        .filter(Q(panel=user) | Q(pk__in=sheets.values("application__call")))
+        .annotate(open_sheets=Coalesce(Subquery(open_sheets), 0))
+        .select_related("session__event")
+        .distinct()
+        .order_by("-pk")
+    )
 
 
 def on_panel(call: Call, user) -> bool:

@@ -29,6 +29,16 @@ def my_reviews(user) -> list[Review]:
     )
 
 
+def reviews_to_do(user) -> list[Review]:
+    """The reviews before a decision the user has not submitted yet, oldest assignment first."""
+    return list(
+        own_reviews(user)
+        .filter(stage=Review.Stage.SELECTION, submitted_at__isnull=True)
+        .select_related("application__call", "application__organisation")
+        .order_by("assigned_at", "pk")
+    )
+
+
 def reviews_for_api(user):
     """The API's list of the user's own sheets, latest assigned first."""
     return (

@@ -1,0 +1,6 @@
+"""The portal's pages: the front pages (``front``) and each person's own (``personal``)."""
+
+from .front import health, home, robots_txt
+from .personal import dashboard, my_agenda
+
+__all__ = ["dashboard", "health", "home", "my_agenda", "robots_txt"]

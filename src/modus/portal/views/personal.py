@@ -1,0 +1,39 @@
+"""Each person's own pages: the dashboard they land on after logging in, and their one agenda
+(sessions and B2B meetings of every event together)."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from modus.events.calendars import personal_agenda_token
+from modus.matchmaking.models import MeetingOutcome
+from modus.matchmaking.selectors import agendas_of
+
+from ..selectors import dashboard_of
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    """Logged-in users: their own registrations, meetings, agenda, applications, reviews, jury
+    sheets, the events they manage and the outcomes they still have to record."""
+    return render(request, "portal/dashboard.html", {"dashboard": dashboard_of(request.user)})
+
+
+@login_required
+@require_GET
+def my_agenda(request):
+    """Logged-in users: their one agenda, every event's sessions and meetings by day."""
+    feed_url = request.build_absolute_uri(
+        reverse("events:my-agenda-ics", kwargs={"token": personal_agenda_token(request.user)})
+    )
+    return render(
+        request,
+        "portal/my_agenda.html",
+        {
+            "agendas": agendas_of(request.user),
+            "feed_url": feed_url,
+            "outcome_choices": MeetingOutcome.Outcome.choices,
+        },
+    )
