@@ -10,6 +10,7 @@ OWN_COMMANDS = {
     "import_organisations": "import organisations from a CSV file (idempotent)",
     "export_organisations": "export organisations as CSV",
     "import_news": "import an existing news page (HTML or text) as a draft article",
+    "compute_results": "recompute stale results figures (cron, when no Celery broker runs)",
     "createsuperuser": "create a staff user for the Django admin",
     "migrate": "apply database migrations",
     "schedule": "schedule B2B meetings: INSTANCE.json --output SCHEDULE.json (no database needed)",

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "modus.news",
     "modus.api",
     "modus.portal",
+    "modus.results",
     "modus.demo",
 ]
 
@@ -211,6 +212,7 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE = {
     "selection-reminders": {"task": "modus.selection.tasks.send_reminders_task", "schedule": 3600},
+    "results-refresh": {"task": "modus.results.tasks.refresh_results_task", "schedule": 300},
 }
 
 REST_FRAMEWORK = {

@@ -35,6 +35,13 @@ from .events import (
     public_events,
     upcoming_events,
 )
+from .facts import (
+    agenda_counts,
+    editions_of,
+    organisations_by_edition,
+    programme_id_of,
+    registration_facts,
+)
 from .registrations import (
     confirmed_count,
     participant_counts,
@@ -48,6 +55,11 @@ from .registrations import (
 )
 
 __all__ = [
+    "agenda_counts",
+    "editions_of",
+    "organisations_by_edition",
+    "programme_id_of",
+    "registration_facts",
     "PUBLIC_STATUSES",
     "Agenda",
     "AgendaDay",

@@ -8,6 +8,7 @@ and the organisers' printout. Import from here.
 
 from .agenda import Agenda, AgendaItem, all_agendas, personal_agenda, table_plan
 from .changes import MeetingChange, ScheduleChanges, schedule_changes
+from .facts import meeting_facts, request_counts
 from .mine import agendas_of, meetings_to_record, published_meetings_of, upcoming_meetings
 from .overview import GridDay, GridRow, figures, schedule_grid, unplaced_requests
 from .participants import (
@@ -71,6 +72,7 @@ __all__ = [
     "marketplace",
     "marketplace_regions",
     "marketplace_statuses",
+    "meeting_facts",
     "meetings_at",
     "meetings_of",
     "meetings_of_user",
@@ -83,6 +85,7 @@ __all__ = [
     "profile_of",
     "published_meetings_of",
     "published_version",
+    "request_counts",
     "requests_at",
     "requests_involving",
     "requests_of",

@@ -32,6 +32,7 @@ from .calls import (
     programme_or_404,
     visible_calls,
 )
+from .facts import call_facts, pitch_facts
 from .pitching import (
     event_or_404,
     jury_calls,
@@ -63,6 +64,8 @@ from .reviews import (
 )
 
 __all__ = [
+    "call_facts",
+    "pitch_facts",
     "RankedApplication",
     "application_history",
     "application_or_404",

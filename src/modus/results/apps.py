@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ResultsConfig(AppConfig):
+    name = "modus.results"
+    label = "results"
+    verbose_name = _("Results")
+
+    def ready(self):
+        from . import receivers  # noqa: F401, PLC0415 - connects the signal receivers

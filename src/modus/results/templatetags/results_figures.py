@@ -1,0 +1,26 @@
+"""Showing figures: a suppressed count reads "fewer than 5", a share needs both its counts."""
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from ..suppression import THRESHOLD
+
+register = template.Library()
+
+
+@register.filter
+def figure(value):
+    if value is None:
+        return _("fewer than %(n)s") % {"n": THRESHOLD}
+    if isinstance(value, float):
+        return number_format(value, 2)
+    return number_format(value, force_grouping=True)
+
+
+@register.simple_tag
+def share(part, whole):
+    """``part`` of ``whole`` as a percentage, or a dash when either is suppressed or zero."""
+    if not isinstance(part, int) or not isinstance(whole, int) or not whole:
+        return "–"
+    return f"{number_format(100 * part / whole, 0)} %"

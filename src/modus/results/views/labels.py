@@ -1,0 +1,47 @@
+"""Rows for the results tables: figures with their labels in the active language."""
+
+from django.utils.translation import gettext_lazy as _
+
+from modus.directory.models import Organisation
+from modus.directory.reference import country_name
+
+FUNNEL_LABELS = {
+    "meetings": _("Meetings"),
+    "cooperation": _("Cooperation possible"),
+    "talks": _("Talks"),
+    "agreement": _("Agreement"),
+    "funded": _("Funded project"),
+}
+
+
+def labelled(counts: dict, *, choices=None, country=False) -> list[tuple[str, object]]:
+    labels = dict(choices.choices) if choices else {}
+    rows = []
+    for key, value in counts.items():
+        label = country_name(key) if country else labels.get(key, key)
+        rows.append((str(label), value))
+    if country:
+        rows.sort(key=lambda row: (-(row[1] or 0), row[0]))
+    return rows
+
+
+def kind_rows(counts: dict) -> list[tuple[str, object]]:
+    return labelled(counts, choices=Organisation.Kind)
+
+
+def funnel_rows(funnel: dict) -> list[tuple[str, object]]:
+    return [(str(FUNNEL_LABELS[key]), funnel.get(key)) for key in FUNNEL_LABELS]
+
+
+def pair_rows(pairs: dict) -> list[dict]:
+    """Country pairs, most meetings first: who met whom and what came of it."""
+    rows = [
+        {
+            "first": country_name(pair.split("-")[0]),
+            "second": country_name(pair.split("-")[1]),
+            "meetings": values.get("meetings"),
+            "cooperation": values.get("cooperation"),
+        }
+        for pair, values in pairs.items()
+    ]
+    return sorted(rows, key=lambda row: (-(row["meetings"] or 0), row["first"], row["second"]))

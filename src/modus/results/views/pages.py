@@ -1,0 +1,108 @@
+"""The results pages: public (small counts suppressed) and full (organisers, the office)."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import selectors, services
+from ..models import Rating, Stage
+from ..permissions import may_see_full_edition, may_see_full_programme
+from ..suppression import THRESHOLD, suppress
+from .labels import funnel_rows, kind_rows, labelled, pair_rows
+
+
+def _edition_context(snapshot, *, full: bool) -> dict:
+    figures = snapshot.figures if full else suppress(snapshot.figures)
+    b2b = figures.get("b2b", {})
+    participation = figures.get("participation", {})
+    return {
+        "snapshot": snapshot,
+        "figures": figures,
+        "full": full,
+        "threshold": THRESHOLD,
+        "kinds": kind_rows(participation.get("kinds", {})),
+        "countries": labelled(participation.get("by_country", {}), country=True),
+        "funnel": funnel_rows(b2b.get("funnel", {})),
+        "ratings": labelled(b2b.get("ratings", {}), choices=Rating),
+        "stages": labelled(b2b.get("stages", {}), choices=Stage),
+        "pairs": pair_rows(b2b.get("country_pairs", {})),
+    }
+
+
+def _guard(request, allowed: bool):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not allowed:
+        raise PermissionDenied
+    return None
+
+
+@require_GET
+def edition(request, slug):
+    """Public: an edition's figures, counts below 5 suppressed."""
+    event = selectors.public_edition_or_404(slug)
+    context = _edition_context(selectors.edition_snapshot(event), full=False)
+    return render(request, "results/edition.html", {"event": event, **context})
+
+
+@require_GET
+def edition_full(request, slug):
+    """The edition's co-hosts and its programme's office: every figure, and the answers."""
+    event = selectors.public_edition_or_404(slug)
+    denied = _guard(request, may_see_full_edition(request.user, event))
+    if denied:
+        return denied
+    context = _edition_context(selectors.edition_snapshot(event), full=True)
+    return render(request, "results/edition.html", {"event": event, **context})
+
+
+@require_POST
+def edition_recompute(request, slug):
+    """The edition's co-hosts and programme office: compute the figures now."""
+    event = selectors.public_edition_or_404(slug)
+    denied = _guard(request, may_see_full_edition(request.user, event))
+    if denied:
+        return denied
+    services.recompute_edition(event)
+    if event.programme_id:
+        services.recompute_programme(event.programme)
+    messages.success(request, _("The figures were computed again."))
+    return redirect("results:edition-full", slug=event.slug)
+
+
+def _programme_context(snapshot, *, full: bool) -> dict:
+    figures = snapshot.figures if full else suppress(snapshot.figures)
+    return {
+        "snapshot": snapshot,
+        "figures": figures,
+        "full": full,
+        "threshold": THRESHOLD,
+        "kinds": kind_rows(figures.get("kinds", {})),
+        "countries": labelled(figures.get("by_country", {}), country=True),
+        "funnel": funnel_rows(figures.get("funnel", {})),
+        "ratings": labelled(figures.get("ratings", {}), choices=Rating),
+        "pairs": pair_rows(figures.get("country_pairs", {})),
+        "invented": any(row.get("origin") == "invented" for row in figures.get("trends", [])),
+    }
+
+
+@require_GET
+def programme(request, slug):
+    """Public: a programme's figures across its editions, counts below 5 suppressed."""
+    programme = selectors.programme_or_404(slug)
+    context = _programme_context(selectors.programme_snapshot(programme), full=False)
+    return render(request, "results/programme.html", {"programme": programme, **context})
+
+
+@require_GET
+def programme_full(request, slug):
+    """The programme's office (and staff): every figure of the series."""
+    programme = selectors.programme_or_404(slug)
+    denied = _guard(request, may_see_full_programme(request.user, programme))
+    if denied:
+        return denied
+    context = _programme_context(selectors.programme_snapshot(programme), full=True)
+    return render(request, "results/programme.html", {"programme": programme, **context})

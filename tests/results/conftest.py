@@ -1,0 +1,53 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from modus.matchmaking.models import Meeting, MeetingOutcome, ScheduleVersion
+from tests.factories import (
+    EventFactory,
+    MarketplaceProfileFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+)
+
+
+def build_edition(programme=None, *, pairs=6, countries=("PL", "CZ"), slug=None, **event_kwargs):
+    """A past, published edition with ``pairs`` published meetings between two countries."""
+    programme = programme or ProgrammeFactory()
+    kwargs = {"programme": programme, "status": "published", **event_kwargs}
+    if slug:
+        kwargs["slug"] = slug
+    event = EventFactory(**kwargs)
+    version = ScheduleVersion.objects.create(
+        event=event, status=ScheduleVersion.Status.PUBLISHED, published_at=timezone.now()
+    )
+    start = timezone.now() - dt.timedelta(days=30)
+    meetings = []
+    for index in range(pairs):
+        sides = [
+            MarketplaceProfileFactory(
+                event=event, organisation=OrganisationFactory(country_code=country)
+            )
+            for country in countries
+        ]
+        meeting = Meeting.objects.create(
+            version=version,
+            slot_id=f"s{index}",
+            starts_at=start,
+            ends_at=start + dt.timedelta(minutes=25),
+            table=index + 1,
+        )
+        meeting.participants.set(sides)
+        meetings.append(meeting)
+    return event, meetings
+
+
+def record(meeting, outcome, side=0):
+    profile = list(meeting.participants.order_by("pk"))[side]
+    return MeetingOutcome.objects.create(meeting=meeting, profile=profile, outcome=outcome)
+
+
+@pytest.fixture
+def edition(db):
+    return build_edition()
