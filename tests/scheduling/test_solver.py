@@ -209,6 +209,14 @@ def test_reschedule_after_five_percent_cancel():
             "participants[1].max_meetings",
         ),
         (lambda i: i["meetings"][1].update({"with": ["x"]}), "meetings[1].with"),
+        (lambda i: i["meetings"][1].update({"weight": 1e308}), "meetings[1].weight"),
+        (lambda i: i["slots"][0].update({"start": "yesterday"}), "slots[0].start"),
+        (
+            lambda i: i["slots"][0].update(
+                {"start": "2026-01-05T09:00:00+01:00", "end": "2026-01-05T09:00:00+01:00"}
+            ),
+            "slots[0].end",
+        ),
     ],
 )
 def test_malformed_instance_names_the_field(change, field):

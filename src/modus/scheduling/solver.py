@@ -298,7 +298,11 @@ def _output(problem, state, pinned_tables, bound, lp_ok, seconds) -> dict:
             "holes": holes,
             "upper_bound": int(bound) if float(bound).is_integer() else bound,
             "upper_bound_from_lp": lp_ok,
-            "optimal": weight >= bound - 1e-6,
+            "weight_optimal": weight >= bound - 1e-6,
+            # a heuristic proves nothing about breaks but the trivial 0
+            "breaks_lower_bound": 0,
+            "optimal": weight >= bound - 1e-6 and breaks == 0,
+            "method": "heuristic",
             "seconds": round(seconds, 3),
             "left_without_meeting": sum(1 for p in asked if state.count[p] == 0),
         },
