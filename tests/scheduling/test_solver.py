@@ -88,8 +88,8 @@ def test_generated_instance_passes_the_referee(tmp_path, seed):
 def test_same_seed_same_schedule():
     b2b = _b2b()
     inst = b2b.generate(80, 12, 3, tables=16)
-    a = solve(inst, time_limit=5, seed=7)
-    b = solve(inst, time_limit=5, seed=7)
+    a = solve(inst, time_limit=5, seed=7, method="legacy")
+    b = solve(inst, time_limit=5, seed=7, method="legacy")
     assert a["assignments"] == b["assignments"]
 
 
@@ -209,6 +209,14 @@ def test_reschedule_after_five_percent_cancel():
             "participants[1].max_meetings",
         ),
         (lambda i: i["meetings"][1].update({"with": ["x"]}), "meetings[1].with"),
+        (lambda i: i["meetings"][1].update({"weight": 1e308}), "meetings[1].weight"),
+        (lambda i: i["slots"][0].update({"start": "yesterday"}), "slots[0].start"),
+        (
+            lambda i: i["slots"][0].update(
+                {"start": "2026-01-05T09:00:00+01:00", "end": "2026-01-05T09:00:00+01:00"}
+            ),
+            "slots[0].end",
+        ),
     ],
 )
 def test_malformed_instance_names_the_field(change, field):
@@ -228,9 +236,9 @@ def test_reschedule_rejects_a_schedule_of_another_format():
 def test_two_workers_give_one_schedule_per_seed_and_never_more_breaks_than_one():
     b2b = _b2b()
     inst = b2b.generate(90, 12, 5, tables=18)
-    one = solve(inst, time_limit=30, seed=4, workers=1)
-    two = solve(inst, time_limit=30, seed=4, workers=2)
-    again = solve(inst, time_limit=30, seed=4, workers=2)
+    one = solve(inst, time_limit=30, seed=4, workers=1, method="legacy")
+    two = solve(inst, time_limit=30, seed=4, workers=2, method="legacy")
+    again = solve(inst, time_limit=30, seed=4, workers=2, method="legacy")
     for out in (one, two, again):
         assert check(inst, out) == []
         assert out["stats"]["deterministic"] is True
@@ -246,19 +254,19 @@ def test_two_workers_give_one_schedule_per_seed_and_never_more_breaks_than_one()
 
 
 def test_small_instances_use_one_process():
-    out = solve(small_instance(), time_limit=2)
+    out = solve(small_instance(), time_limit=2, method="legacy")
     assert out["stats"]["workers"] == 1
 
 
 def test_reschedule_with_two_workers_keeps_every_unaffected_meeting():
     b2b = _b2b()
     inst = b2b.generate(150, 16, 6, tables=30)
-    first = solve(inst, time_limit=20, seed=2, workers=2)
+    first = solve(inst, time_limit=20, seed=2, workers=2, method="legacy")
     gone = {p["id"] for p in inst["participants"][:8]}
     changed = copy.deepcopy(inst)
     changed["participants"] = [p for p in changed["participants"] if p["id"] not in gone]
     changed["meetings"] = [m for m in changed["meetings"] if not gone & set(m["with"])]
-    again = reschedule(changed, first, time_limit=20, seed=2, workers=2)
+    again = reschedule(changed, first, time_limit=20, seed=2, workers=2, method="legacy")
     assert check(changed, again) == []
     alive = {m["id"] for m in changed["meetings"]}
     before = {(a["meeting"], a["slot"], a["table"]) for a in first["assignments"]}

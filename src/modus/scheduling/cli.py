@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 
 from .model import InstanceError
 from .solver import solve
+
+MAX_WORKERS = 64
+MAX_SECONDS = 86_400.0
 
 
 def main(argv: list[str]) -> int:
@@ -35,11 +39,21 @@ def main(argv: list[str]) -> int:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         print(f"modus schedule: {args.instance} is not valid JSON: {exc}", file=sys.stderr)
         return 2
-    if args.time_limit <= 0:
-        print("modus schedule: --time-limit must be positive", file=sys.stderr)
+    except RecursionError:
+        print(
+            f"modus schedule: {args.instance} is nested too deeply to be an instance",
+            file=sys.stderr,
+        )
         return 2
-    if args.workers is not None and args.workers < 1:
-        print("modus schedule: --workers must be 1 or more", file=sys.stderr)
+    if not (math.isfinite(args.time_limit) and 0 < args.time_limit <= MAX_SECONDS):
+        print(
+            f"modus schedule: --time-limit must be a number of seconds above 0 and at most "
+            f"{MAX_SECONDS:.0f} (got {args.time_limit})",
+            file=sys.stderr,
+        )
+        return 2
+    if args.workers is not None and not 1 <= args.workers <= MAX_WORKERS:
+        print(f"modus schedule: --workers must be 1 to {MAX_WORKERS}", file=sys.stderr)
         return 2
     try:
         schedule = solve(instance, time_limit=args.time_limit, seed=args.seed, workers=args.workers)
@@ -59,7 +73,8 @@ def main(argv: list[str]) -> int:
     print(
         f"scheduled {st['scheduled']} of {st['scheduled'] + len(schedule['unscheduled'])} "
         f"meetings, weight {st['weight']}, breaks {st['breaks']}, holes {st['holes']}, "
-        f"proven upper bound {st['upper_bound']}, {st['seconds']:.2f} s, "
-        f"{st['workers']} worker{'s' if st['workers'] != 1 else ''}"
+        f"proven upper bound {st['upper_bound']}, breaks lower bound {st['breaks_lower_bound']}, "
+        f"{'optimal' if st['optimal'] else 'not proven optimal'}, method {st['method']}, "
+        f"{st['seconds']:.2f} s, {st['workers']} worker{'s' if st['workers'] != 1 else ''}"
     )
     return 0

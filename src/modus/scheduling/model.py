@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from numbers import Real
 
 from .rules import INSTANCE_FORMAT
 
 UNAVAILABLE = -2
 FREE = -1
+MAX_WEIGHT = 1_000_000  # larger weights only overflow the exact solver's whole-number objective
 
 
 class InstanceError(ValueError):
@@ -92,6 +94,7 @@ def parse(instance) -> Problem:
         slot_index[sid] = k
         slot_ids.append(sid)
         session_names.append(session)
+    _check_times(slots)
     sessions: list[tuple[int, int]] = []
     session_of: list[int] = []
     start = 0
@@ -155,6 +158,8 @@ def parse(instance) -> Problem:
             raise InstanceError("must be a number, 0 or more", f"{where}.weight")
         if weight != weight or weight == float("inf"):
             raise InstanceError("must be a finite number", f"{where}.weight")
+        if weight > MAX_WEIGHT:
+            raise InstanceError(f"must be at most {MAX_WEIGHT:,}", f"{where}.weight")
         forbidden = set()
         for sid in _list(meeting.get("forbidden_slots", []), f"{where}.forbidden_slots"):
             if sid not in slot_index:
@@ -190,3 +195,35 @@ def parse(instance) -> Problem:
         slot_index=slot_index,
         meeting_index=meeting_index,
     )
+
+
+def _time(value, where: str) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InstanceError("must be an ISO 8601 date and time", where)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise InstanceError(f"{value!r} is not an ISO 8601 date and time", where) from None
+    if moment.tzinfo is None:
+        raise InstanceError("must carry a time zone offset (e.g. +01:00)", where)
+    return moment
+
+
+def _check_times(slots: list[dict]) -> None:
+    """Where slots give ``start`` and ``end``: each lasts a while, and they follow one another
+    without overlapping (a participant cannot be in two meetings at once)."""
+    previous = None
+    for k, slot in enumerate(slots):
+        start = _time(slot.get("start"), f"slots[{k}].start")
+        end = _time(slot.get("end"), f"slots[{k}].end")
+        if start is not None and end is not None and end <= start:
+            raise InstanceError("ends before or when it starts (zero length)", f"slots[{k}].end")
+        if start is not None and previous is not None and start < previous[1]:
+            raise InstanceError(
+                f"starts before slot {previous[0]!r} ends (slots overlap or are out of order)",
+                f"slots[{k}].start",
+            )
+        if end is not None:
+            previous = (slot.get("id"), end)
