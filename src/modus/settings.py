@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "modus.events",
     "modus.matchmaking",
     "modus.selection",
+    "modus.partners",
     "modus.news",
     "modus.api",
     "modus.portal",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("events/", include("modus.events.urls")),
     path("matchmaking/", include("modus.matchmaking.urls")),
     path("calls/", include("modus.selection.urls")),
+    path("partners/", include("modus.partners.urls")),
     path("api/", include("modus.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
