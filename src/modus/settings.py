@@ -203,6 +203,7 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE = {
     "selection-reminders": {"task": "modus.selection.tasks.send_reminders_task", "schedule": 3600},
+    "partners-nudges": {"task": "modus.partners.tasks.send_nudges_task", "schedule": 3600},
 }
 
 REST_FRAMEWORK = {

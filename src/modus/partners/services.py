@@ -18,6 +18,7 @@ from modus.web.tasks import send_email
 from .errors import PartnersError, PartnersPermissionError
 from .models import Interest, ModerationSettings, Opportunity, OpportunityKind
 from .permissions import is_member, may_answer, may_moderate
+from .tasks import compute_suggestions_task
 
 BUILTIN_KINDS = (
     ("offer", "Offer", OpportunityKind.Direction.OFFER),
@@ -122,7 +123,14 @@ def post_opportunity(
     log_action(opportunity, "partners.opportunity.posted", actor=actor)
     if manual:
         transaction.on_commit(lambda: _mail_moderators(opportunity))
+    elif event is not None:
+        _recompute(event)
     return opportunity
+
+
+def _recompute(event) -> None:
+    """Suggestions follow what is on offer: computed again in the background."""
+    transaction.on_commit(lambda: compute_suggestions_task.delay(event.pk))
 
 
 def _mail_moderators(opportunity: Opportunity) -> None:
@@ -153,6 +161,8 @@ def moderate(opportunity: Opportunity, *, actor, approve: bool, reason: str = ""
     opportunity.refusal_reason = "" if approve else reason.strip()
     opportunity.moderated_at = timezone.now()
     opportunity.save(update_fields=["status", "refusal_reason", "moderated_at"])
+    if approve and opportunity.event_id:
+        _recompute(opportunity.event)
     verb = "approved" if approve else "refused"
     log_action(opportunity, f"partners.opportunity.{verb}", actor=actor, note=reason.strip())
     return opportunity
