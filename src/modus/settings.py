@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "modus.events",
     "modus.matchmaking",
     "modus.selection",
+    "modus.partners",
     "modus.news",
     "modus.api",
     "modus.portal",
@@ -213,6 +214,7 @@ CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE = {
     "selection-reminders": {"task": "modus.selection.tasks.send_reminders_task", "schedule": 3600},
     "results-refresh": {"task": "modus.results.tasks.refresh_results_task", "schedule": 300},
+    "partners-nudges": {"task": "modus.partners.tasks.send_nudges_task", "schedule": 3600},
 }
 
 REST_FRAMEWORK = {

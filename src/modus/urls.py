@@ -15,6 +15,7 @@ urlpatterns = [
     path("matchmaking/", include("modus.matchmaking.urls")),
     path("calls/", include("modus.selection.urls")),
     path("results/", include("modus.results.urls")),
+    path("partners/", include("modus.partners.urls")),
     path("api/", include("modus.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -120,8 +120,9 @@ def test_marketplace_query_count(client, event, django_assert_num_queries, count
     profiles = _make_profiles(event, count)
     client.force_login(profiles[0].user)
     # session, user, event, settings, eligibility, own profile, filter choices (2), the page's
-    # count and profiles, ecosystems, the badges (3), ... the same for 1 and 3 profiles
-    with django_assert_num_queries(16):
+    # count and profiles, ecosystems, the badges (3), the suggested partners (partners' panel),
+    # ... the same for 1 and 3 profiles
+    with django_assert_num_queries(17):
         response = client.get(_url("marketplace", event))
     assert response.status_code == 200
 
@@ -132,7 +133,7 @@ def test_marketplace_pages_query_count(client, event, django_assert_num_queries,
     for other in profiles[1:10]:
         MeetingRequestFactory(from_profile=profiles[0], to_profile=other)
     client.force_login(profiles[0].user)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get(_url("marketplace", event), {"page": page})
     assert len(response.context["profiles"]) == (20 if page == 1 else 5)
 

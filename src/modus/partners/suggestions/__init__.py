@@ -1,0 +1,1 @@
+"""Suggested meetings: the engine (pure numpy and scikit-learn), reasons in words, storage."""

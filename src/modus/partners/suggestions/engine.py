@@ -1,0 +1,231 @@
+"""Reciprocal ranking of partners (Pizzato et al.): score(a, b) is the harmonic mean of how well
+b fits what a wants and how well a fits what b wants.
+
+fit(a → b) = text similarity of a's requests and b's offers (TF-IDF over words and character
+n-grams, so "charging" meets "charger") + shared ecosystems + b comes from a country or region a
+targets + b's region has a smart-specialisation priority in a's ecosystems. No model weights;
+the engine knows no Django: it gets ``Participant``s and returns ``Ranked`` lists with reasons
+as codes and parameters.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+WEIGHTS = {"text": 0.6, "ecosystems": 0.15, "target": 0.1, "priority": 0.15}
+FLOOR = 0.02  # keeps a one-sided fit from being zero in the harmonic mean
+TEXT_REASON = 0.12
+
+
+@dataclass
+class Item:
+    """An opportunity: its id, title and full text."""
+
+    id: int
+    title: str
+    text: str
+
+
+@dataclass
+class Participant:
+    id: int
+    organisation: int | None = None
+    country: str = ""
+    regions: frozenset = frozenset()  # NUTS codes of the organisation's region and ancestors
+    region_name: str = ""
+    ecosystems: frozenset = frozenset()
+    offers: str = ""
+    seeks: str = ""
+    offer_items: list = field(default_factory=list)
+    request_items: list = field(default_factory=list)
+    target_countries: frozenset = frozenset()
+    target_regions: frozenset = frozenset()
+    excluded: frozenset = frozenset()  # participants already requested or declined
+
+
+@dataclass
+class Ranked:
+    candidate: int
+    score: float
+    reasons: list
+    opportunity: int | None = None
+
+
+def _transform(texts, words, chars):
+    parts = [v.transform(texts) for v in (words, chars) if v is not None]
+    return hstack([m * (1 / np.sqrt(len(parts))) for m in parts]).tocsr()
+
+
+def _vectorizer_matrices(texts):
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, stop_words="english")
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True, min_df=2)
+    try:
+        w = words.fit_transform(texts)
+    except ValueError:  # nothing but stop words
+        w = None
+    try:
+        c = chars.fit_transform(texts)
+    except ValueError:
+        c = None
+    parts = [m for m in (w, c) if m is not None]
+    if not parts:
+        return None, None, None
+    matrix = hstack([m * (1 / np.sqrt(len(parts))) for m in parts]).tocsr()
+    return matrix, words if w is not None else None, chars if c is not None else None
+
+
+def rank(participants, *, priorities=None, k=10):
+    """Top ``k`` partners of every participant. ``priorities`` maps a NUTS code to a list of
+    ``(region name, priority title, frozenset of ecosystem keys)``."""
+    priorities = priorities or {}
+    n = len(participants)
+    if n < 2:
+        return {p.id: [] for p in participants}
+    index = {p.id: i for i, p in enumerate(participants)}
+    seeks = [p.seeks + " " + " ".join(i.text for i in p.request_items) for p in participants]
+    offers = [p.offers + " " + " ".join(i.text for i in p.offer_items) for p in participants]
+    matrix, words, chars = _vectorizer_matrices(seeks + offers)
+    # text[a, b]: a seeks what b offers
+    text = np.zeros((n, n)) if matrix is None else (matrix[:n] @ matrix[n:].T).toarray()
+
+    eco_keys = sorted({e for p in participants for e in p.ecosystems})
+    eco = np.zeros((n, len(eco_keys) or 1), dtype=np.float32)
+    eco_index = {key: j for j, key in enumerate(eco_keys)}
+    for i, p in enumerate(participants):
+        for e in p.ecosystems:
+            eco[i, eco_index[e]] = 1
+    shared = eco @ eco.T
+    sizes = eco.sum(axis=1)
+    union = sizes[:, None] + sizes[None, :] - shared
+    jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+    places = sorted(
+        {("c", p.country) for p in participants}
+        | {("r", r) for p in participants for r in p.regions}
+    )
+    place_index = {place: j for j, place in enumerate(places)}
+    wants = np.zeros((n, len(places)), dtype=np.float32)
+    has = np.zeros((n, len(places)), dtype=np.float32)
+    for i, p in enumerate(participants):
+        has[i, place_index[("c", p.country)]] = 1
+        for r in p.regions:
+            has[i, place_index[("r", r)]] = 1
+        for c in p.target_countries:
+            if ("c", c) in place_index:
+                wants[i, place_index[("c", c)]] = 1
+        for r in p.target_regions:
+            if ("r", r) in place_index:
+                wants[i, place_index[("r", r)]] = 1
+    target = ((wants @ has.T) > 0).astype(np.float32)  # target[a, b]: b is where a looks
+
+    # priority[a, b]: b's region has a priority in one of a's ecosystems
+    prio_eco = np.zeros((n, len(eco_keys) or 1), dtype=np.float32)
+    for b, q in enumerate(participants):
+        for code in q.regions:
+            for _region, _title, keys in priorities.get(code, ()):
+                for key in keys:
+                    if key in eco_index:
+                        prio_eco[b, eco_index[key]] = 1
+    priority = ((eco @ prio_eco.T) > 0).astype(np.float32)
+
+    fit = (
+        WEIGHTS["text"] * text
+        + WEIGHTS["ecosystems"] * jaccard
+        + WEIGHTS["target"] * target
+        + WEIGHTS["priority"] * priority
+        + FLOOR
+    )
+    score = 2 * fit * fit.T / (fit + fit.T)
+    np.fill_diagonal(score, -1)
+    orgs = np.array(
+        [
+            p.organisation if p.organisation is not None else -1 - i
+            for i, p in enumerate(participants)
+        ]
+    )
+    score[orgs[:, None] == orgs[None, :]] = -1
+    for a, p in enumerate(participants):
+        for other in p.excluded:
+            if other in index:
+                score[a, index[other]] = -1
+
+    k = min(k, n - 1)
+    top = np.argpartition(-score, k - 1, axis=1)[:, :k] if k < n else np.argsort(-score, axis=1)
+    items = [i for p in participants for i in (*p.offer_items, *p.request_items)]
+    item_matrix = (
+        _transform([i.text for i in items], words, chars) if items and matrix is not None else None
+    )
+    item_rows = {id(i): r for r, i in enumerate(items)}
+    context = _ReasonContext(participants, matrix, n, text, jaccard, target, priority, priorities)
+    context.item_matrix, context.item_rows = item_matrix, item_rows
+    result = {}
+    for a, p in enumerate(participants):
+        order = sorted(top[a], key=lambda b: -score[a, b])
+        result[p.id] = [context.ranked(a, b, float(score[a, b])) for b in order if score[a, b] >= 0]
+    return result
+
+
+class _ReasonContext:
+    """Works out, for a pair the ranking kept, the reasons in codes and parameters."""
+
+    def __init__(self, participants, matrix, n, text, jaccard, target, priority, priorities):
+        self.participants = participants
+        self.matrix = matrix
+        self.n = n
+        self.text = text
+        self.jaccard = jaccard
+        self.target = target
+        self.priority = priority
+        self.priorities = priorities
+        self.item_matrix = None
+        self.item_rows = {}
+
+    def _best_item(self, items, against_row):
+        """The item whose words are closest to row ``against_row`` of the matrix."""
+        if not items or self.item_matrix is None:
+            return None
+        rows = [self.item_rows[id(item)] for item in items]
+        scores = (self.item_matrix[rows] @ self.matrix[against_row].T).toarray()[:, 0]
+        best = int(np.argmax(scores))
+        return items[best] if scores[best] > 0 else None
+
+    def ranked(self, a, b, score):
+        p, q = self.participants[a], self.participants[b]
+        reasons, opportunity = [], None
+        if self.text[a, b] >= TEXT_REASON:
+            item = self._best_item(q.offer_items, a)
+            if item is not None:
+                opportunity = item.id
+                reasons.append({"code": "offers", "params": {"title": item.title}})
+            else:
+                reasons.append({"code": "offers_profile", "params": {}})
+        if self.text[b, a] >= TEXT_REASON:
+            item = self._best_item(q.request_items, self.n + a)
+            if item is not None:
+                opportunity = opportunity or item.id
+                reasons.append({"code": "requests", "params": {"title": item.title}})
+        shared = sorted(p.ecosystems & q.ecosystems)
+        if shared:
+            reasons.append({"code": "ecosystems", "params": {"keys": shared}})
+        if self.priority[a, b]:
+            for code in sorted(q.regions):
+                found = [
+                    (region, title)
+                    for region, title, keys in self.priorities.get(code, ())
+                    if keys & p.ecosystems
+                ]
+                if found:
+                    region, title = found[0]
+                    reasons.append(
+                        {"code": "priority", "params": {"region": region, "priority": title}}
+                    )
+                    break
+        if self.target[b, a]:
+            reasons.append({"code": "wants_your_country", "params": {}})
+        elif self.target[a, b]:
+            reasons.append({"code": "in_your_target", "params": {}})
+        return Ranked(
+            candidate=q.id, score=round(score, 4), reasons=reasons, opportunity=opportunity
+        )
