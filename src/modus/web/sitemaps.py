@@ -11,10 +11,10 @@ class TranslatedSitemap(Sitemap):
     alternates = True
 
     def get_languages_for_item(self, item):
-        return item.languages
+        return item.text_languages
 
     def location(self, item):
         url = item.get_absolute_url()
-        if len(item.languages) < 2:
+        if len(item.text_languages) < 2:
             return url
         return f"{url}?{urlencode({'lang': translation.get_language()})}"

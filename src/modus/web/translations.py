@@ -59,7 +59,7 @@ def language_url(url: str, obj) -> str:
     """The address of ``obj``'s page in the language it is shown in (``?lang=``), or ``url``
     when the object has one language only."""
     shown = getattr(obj, "shown_language", None) or obj.original
-    if len(obj.languages) < 2:
+    if len(obj.text_languages) < 2:
         return url
     return f"{url}{'&' if '?' in url else '?'}{urlencode({'lang': shown})}"
 
@@ -95,7 +95,7 @@ class Translatable:
         return language == self.original or bool((self.translations or {}).get(language))
 
     @property
-    def languages(self) -> list[str]:
+    def text_languages(self) -> list[str]:
         """The object's languages: the original first, then its translations in site order."""
         others = [code for code in content_languages() if code != self.original]
         return [self.original, *(code for code in others if self.has_language(code))]
@@ -107,13 +107,15 @@ class Translatable:
     def all_texts(self) -> dict[str, dict[str, str]]:
         """Every language of the object with its own texts only (no fallback)."""
         result = {self.original: {f: self.original_text(f) for f in self.translatable_fields}}
-        for language in self.languages[1:]:
+        for language in self.text_languages[1:]:
             result[language] = dict(self.translations[language])
         return result
 
     def localise(self, language: str | None):
         """Show the object in ``language`` (in memory only); returns the object."""
         language = language or translation.get_language() or settings.LANGUAGE_CODE
+        if "translations" in self.get_deferred_fields():
+            return self  # loading it now would cost a query per object
         if getattr(self, "_original_texts", None) is None:
             self._original_texts = {f: getattr(self, f) for f in self.translatable_fields}
         for field in self.translatable_fields:
@@ -164,7 +166,17 @@ class TranslatableQuerySet(models.QuerySet):
         super()._fetch_all()
         if fresh and self.content_language and self._iterable_class is ModelIterable:
             for obj in self._result_cache:
-                obj.localise(self.content_language)
+                _localise_with_joined(obj, self.content_language)
+
+
+def _localise_with_joined(obj, language, depth=0):
+    """Localise the object and the translatable objects ``select_related`` brought along."""
+    if isinstance(obj, Translatable):
+        obj.localise(language)
+    if depth < 3:
+        for related in obj._state.fields_cache.values():
+            if isinstance(related, models.Model):
+                _localise_with_joined(related, language, depth + 1)
 
 
 TranslatableManager = models.Manager.from_queryset(TranslatableQuerySet)
@@ -174,12 +186,11 @@ def localise(objects, language=None):
     """Localise one object or an iterable of them; returns what it was given."""
     if objects is None:
         return None
-    if isinstance(objects, Translatable):
-        objects.localise(language)
+    if isinstance(objects, models.Model):
+        _localise_with_joined(objects, language)
         return objects
     for obj in objects:
-        if isinstance(obj, Translatable):
-            obj.localise(language)
+        _localise_with_joined(obj, language)
     return objects
 
 

@@ -122,7 +122,11 @@ def event_detail(request, slug):
     return render(
         request,
         "events/public/event_detail.html",
-        {"event": event, "body_html": body_html},
+        {
+            "event": event,
+            "body_html": body_html,
+            "canonical_url": request.build_absolute_uri(event.get_absolute_url()),
+        },
     )
 
 
@@ -145,6 +149,7 @@ def session_detail(request, slug, session_slug):
             "session": session,
             "embed": embed_for(session.recording_url) if session.recording_url else None,
             "marked": selectors.is_marked(request.user, session),
+            "canonical_url": request.build_absolute_uri(session.get_absolute_url()),
         },
     )
 

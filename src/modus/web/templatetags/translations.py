@@ -36,7 +36,7 @@ def translation_note(context, obj):
         "shown": shown,
         "others": [
             {"code": code, "name": _local_name(code), "query": urlencode({"lang": code})}
-            for code in obj.languages
+            for code in obj.text_languages
             if code != shown
         ],
     }
@@ -46,6 +46,8 @@ def translation_note(context, obj):
 def hreflang_links(obj, absolute_url):
     """``<link rel="alternate" hreflang>`` for each language of the object."""
     return {
-        "links": [(code, f"{absolute_url}?{urlencode({'lang': code})}") for code in obj.languages],
+        "links": [
+            (code, f"{absolute_url}?{urlencode({'lang': code})}") for code in obj.text_languages
+        ],
         "default": absolute_url,
     }
