@@ -228,6 +228,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "OrganisationKindEnum": "modus.directory.models.Organisation.Kind",
         "SessionKindEnum": "modus.events.models.Session.Kind",
+        "LanguageEnum": LANGUAGES,
     },
 }
 
