@@ -15,7 +15,18 @@ def test_news_lists_published_articles_only(api_client):
     data = response.json()
     assert [item["slug"] for item in data["results"]] == ["out"]
     item = data["results"][0]
-    assert set(item) == {"slug", "title", "lead", "created", "published", "language", "url"}
+    assert set(item) == {
+        "slug",
+        "title",
+        "lead",
+        "created",
+        "published",
+        "language",
+        "url",
+        "original_language",
+        "shown_language",
+        "translations",
+    }
     assert item["url"] == "http://testserver/news/out/"
     assert api_client.get("/api/v1/news/draft/").status_code == 404
 

@@ -56,15 +56,16 @@ def session_roles_prefetch():
     )
 
 
-def calendar_sessions(event: Event):
+def calendar_sessions(event: Event, language=None):
     return (
         event.sessions.select_related("room")
         .prefetch_related(session_roles_prefetch())
         .order_by("starts_at", "room__position", "title", "pk")
+        .in_language(language)
     )
 
 
-def personal_agenda_sessions(user):
+def personal_agenda_sessions(user, language=None):
     """Sessions of public events the user speaks in or has marked, in time order."""
     spoken = SessionRole.objects.filter(person__user=user).values("session")
     marked = AgendaMark.objects.filter(user=user).values("session")
@@ -74,6 +75,7 @@ def personal_agenda_sessions(user):
         .select_related("room", "event", "event__venue")
         .prefetch_related(session_roles_prefetch())
         .order_by("starts_at", "room__position", "title", "pk")
+        .in_language(language)
     )
 
 
@@ -160,11 +162,13 @@ def _session_for(event: Event, session: Session) -> Session:
 
 
 def event_calendar(event: Event, *, base_url: str) -> bytes:
-    """The event over its days, and each session at its time."""
+    """The event over its days, and each session at its time, in the reader's language (the
+    calendar's own words stay English)."""
+    language = translation.get_language()
     with translation.override(settings.LANGUAGE_CODE):
         calendar = _new_calendar(event.name, event.time_zone)
         calendar.add_component(_event_component(event, base_url=base_url))
-        for session in calendar_sessions(event):
+        for session in calendar_sessions(event, language):
             calendar.add_component(
                 _session_component(_session_for(event, session), event, base_url=base_url)
             )
@@ -180,8 +184,9 @@ def session_calendar(session: Session, *, base_url: str) -> bytes:
 
 
 def personal_agenda_calendar(user, *, base_url: str) -> bytes:
+    language = translation.get_language()
     with translation.override(settings.LANGUAGE_CODE):
         calendar = _new_calendar(_("My agenda"))
-        for session in personal_agenda_sessions(user):
+        for session in personal_agenda_sessions(user, language):
             calendar.add_component(_session_component(session, session.event, base_url=base_url))
     return calendar.to_ical()

@@ -59,7 +59,7 @@ def acronym(event: Event) -> str:
     return re.sub(r"[^a-z0-9_]", "_", event.slug.lower()).ljust(4, "_")
 
 
-def schedule_sessions(event: Event):
+def schedule_sessions(event: Event, language=None):
     """The event's sessions with everything the exports show, in a fixed number of queries."""
     roles = SessionRole.objects.select_related("person").order_by("position", "person__name")
     return (
@@ -69,6 +69,7 @@ def schedule_sessions(event: Event):
             Prefetch("materials", queryset=Material.objects.order_by("uploaded_at", "pk")),
         )
         .order_by("starts_at", "room__position", "title", "pk")
+        .in_language(language)
     )
 
 
@@ -100,10 +101,11 @@ def _description(session: Session) -> str:
     return "\n".join(lines)
 
 
-def schedule_data(event: Event, *, base_url: str) -> dict:
-    """The schedule as the JSON schema describes it; ``base_url`` ends with a slash."""
+def schedule_data(event: Event, *, base_url: str, language=None) -> dict:
+    """The schedule as the JSON schema describes it; ``base_url`` ends with a slash; titles and
+    abstracts in ``language`` (the format's own words stay English)."""
     zone = event.zone
-    sessions = list(schedule_sessions(event))
+    sessions = list(schedule_sessions(event, language))
     rooms = list(event.rooms.order_by("position", "name"))
     no_room = event.venue.name if event.venue_id else _("Venue")
     prefix = acronym(event)
@@ -218,8 +220,9 @@ def _version() -> str:
 
 
 def schedule_json(event: Event, *, base_url: str) -> bytes:
+    language = translation.get_language()
     with translation.override(settings.LANGUAGE_CODE):
-        data = schedule_data(event, base_url=base_url)
+        data = schedule_data(event, base_url=base_url, language=language)
     return json.dumps(data, ensure_ascii=False, indent=1).encode()
 
 
@@ -230,8 +233,9 @@ def _text(parent: ET.Element, tag: str, value, **attributes) -> ET.Element:
 
 
 def schedule_xml(event: Event, *, base_url: str) -> bytes:
+    language = translation.get_language()
     with translation.override(settings.LANGUAGE_CODE):
-        data = schedule_data(event, base_url=base_url)
+        data = schedule_data(event, base_url=base_url, language=language)
     schedule, conference = data["schedule"], data["schedule"]["conference"]
     root = ET.Element("schedule")
     ET.SubElement(root, "generator", name=GENERATOR, version=data["generator"]["version"])
@@ -292,7 +296,8 @@ def _event_element(room: ET.Element, entry: dict) -> None:
 def cache_key(kind: str, event: Event, base_url: str) -> str:
     changed = event.updated_at.timestamp() if event.updated_at else 0
     site = hashlib.blake2s(base_url.encode(), digest_size=8).hexdigest()
-    return f"modus:events:{kind}:{event.pk}:{event.agenda_version}:{changed}:{site}"
+    language = translation.get_language()
+    return f"modus:events:{kind}:{event.pk}:{event.agenda_version}:{changed}:{site}:{language}"
 
 
 def cached(kind: str, event: Event, base_url: str, build: Callable[[], bytes]) -> bytes:

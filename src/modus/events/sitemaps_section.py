@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from modus.web.sitemaps import TranslatedSitemap
 
 from .selectors import public_events
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(TranslatedSitemap):
     changefreq = "weekly"
 
     def items(self):

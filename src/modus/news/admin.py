@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from modus.web.translation_forms import TranslationFieldsetsMixin
+
 from . import services
 from .errors import NewsError, NewsImportError
 from .forms import ArticleAdminForm, NewsImportForm
@@ -16,7 +18,7 @@ from .models import Article
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(TranslationFieldsetsMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",

@@ -1,10 +1,11 @@
 """Atom and RSS feeds of the latest published articles. Public."""
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from modus.web.translations import language_url
 
 from .selectors import latest_articles
 from .services import plain_text
@@ -18,10 +19,12 @@ class RssArticleFeed(Feed):
     title = _("Modus news")
     link = reverse_lazy("news:index")
     description = _("News from cluster–region collaboration programmes.")
-    language = settings.LANGUAGE_CODE
 
     def items(self):
         return latest_articles(limit=FEED_LENGTH)
+
+    def item_link(self, item):
+        return language_url(item.get_absolute_url(), item)
 
     def item_title(self, item):
         return item.title

@@ -5,6 +5,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from modus.directory.models import Organisation
+from modus.web.translation_forms import TranslationsFormMixin, with_translation_fields
 from modus.web.uploads import check_image_upload
 
 from .errors import NewsError
@@ -15,6 +16,7 @@ from .services import IMPORT_EXTENSIONS, check_article
 class ArticleFilterForm(forms.Form):
     """The filters of the public news list."""
 
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
@@ -28,8 +30,10 @@ def _formfield(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
-class ArticleAdminForm(forms.ModelForm):
-    """The admin's article form: the slug may be left empty and the image is checked."""
+@with_translation_fields
+class ArticleAdminForm(TranslationsFormMixin, forms.ModelForm):
+    """The admin's article form: the slug may be left empty, the image is checked, and title,
+    lead and body have a field per language (``title__cs``…)."""
 
     class Meta:
         model = Article

@@ -4,14 +4,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from modus.web.translations import Translatable, TranslatableQuerySet
 
-class ArticleQuerySet(models.QuerySet):
+
+class ArticleQuerySet(TranslatableQuerySet):
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
 
-class Article(models.Model):
-    """A news article. ``body`` holds HTML that services sanitise before it is stored."""
+class Article(Translatable, models.Model):
+    """A news article. ``body`` holds HTML that services sanitise before it is stored.
+
+    Title, lead and body are written in ``language`` (the original) and may be translated
+    (``translations``, see ``modus.web.translations``)."""
+
+    translatable_fields = ("title", "lead", "body")
+    original_language_field = "language"
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -34,6 +42,7 @@ class Article(models.Model):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

@@ -1,24 +1,30 @@
 """Reusable reads of news articles, with the related rows each page needs."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from modus.accounts.permissions import is_staff
 from modus.directory.models import Organisation, Region
 from modus.events.selectors import public_events
+from modus.web.translation_search import search_translated
 
 from .models import Article
 
 
-def published_articles(*, language=None):
-    """Articles the public may read (published, publication time reached), newest first."""
+def published_articles(*, language=None, query=""):
+    """Articles the public may read (published, publication time reached), newest first, shown
+    in the reader's language; ``language`` keeps those available in it, ``query`` those whose
+    text in any language matches."""
     articles = (
         Article.objects.published()
         .select_related("author_organisation")
         .order_by("-published_at", "-created_at", "-pk")
+        .in_language()
     )
     if language:
-        articles = articles.filter(language=language)
+        articles = articles.filter(Q(language=language) | Q(translations__has_key=language))
+    if query:
+        articles = search_translated(articles, query)
     return articles
 
 
@@ -37,7 +43,7 @@ def _with_links(articles):
 def article_for_viewer(slug, user):
     """The article with this slug if ``user`` may read it (drafts: staff only), else None."""
     articles = Article.objects.all() if is_staff(user) else Article.objects.published()
-    return _with_links(articles).filter(slug=slug).first()
+    return _with_links(articles).filter(slug=slug).in_language().first()
 
 
 def articles_by_author(user) -> list[dict]:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from modus.accounts.permissions import is_staff
 from modus.web.slugs import free_slug
+from modus.web.translations import clean_translations
 
 from . import parsing
 from .errors import NewsError, NewsImportError, NewsPermissionError
@@ -144,6 +145,7 @@ EDITABLE_FIELDS = {
     "created_at",
     "source_url",
     "slug",
+    "translations",
 }
 RELATED_FIELDS = ("organisations", "regions", "events")
 TITLE_MAX_LENGTH = Article._meta.get_field("title").max_length
@@ -173,6 +175,16 @@ def check_article(article):
         )
     if article.status not in Article.Status.values:
         raise NewsError(_("Unknown status."), code="bad_status")
+    article.translations = clean_translations(
+        article.translations, Article.translatable_fields, original=article.language
+    )
+    for texts in article.translations.values():
+        if len(texts.get("title", "")) > TITLE_MAX_LENGTH:
+            raise NewsError(
+                _("The title is too long (at most %(limit)d characters).")
+                % {"limit": TITLE_MAX_LENGTH},
+                code="title_too_long",
+            )
     if article.image and not (article.image_alt or "").strip():
         raise NewsError(_("Describe the image for people who cannot see it."), code="image_no_alt")
 
@@ -180,6 +192,9 @@ def check_article(article):
 def _save(article, related):
     article.lead = (article.lead or "").strip()
     article.body = sanitise_html(article.body)
+    for texts in article.translations.values():
+        if "body" in texts:
+            texts["body"] = sanitise_html(texts["body"])
     if article.created_at is None:
         article.created_at = timezone.now()
     if article.status == Article.Status.PUBLISHED and article.published_at is None:
@@ -212,8 +227,11 @@ def create_article(
     organisations=None,
     regions=None,
     events=None,
+    translations=None,
 ) -> Article:
-    """Create a draft article. Staff only (or trusted code with ``actor=None``)."""
+    """Create a draft article. Staff only (or trusted code with ``actor=None``).
+
+    ``translations`` maps a language to its title, lead and body (see web.translations)."""
     _check_actor(actor)
     article = Article(
         title=title,
@@ -226,6 +244,7 @@ def create_article(
         image_alt=image_alt,
         slug=slug,
         status=Article.Status.DRAFT,
+        translations=translations or {},
     )
     if image:
         article.image = image

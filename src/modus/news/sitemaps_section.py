@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from modus.web.sitemaps import TranslatedSitemap
 
 from .selectors import published_articles
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(TranslatedSitemap):
     changefreq = "monthly"
     priority = 0.6
 

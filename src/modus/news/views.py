@@ -5,6 +5,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from modus.web.translations import language_url
+
 from .forms import ArticleFilterForm
 from .selectors import article_for_viewer, published_articles
 
@@ -13,12 +15,14 @@ ARTICLES_PER_PAGE = 10
 
 @require_GET
 def article_list(request):
-    """Public: published articles, newest first, ten a page, optionally in one language."""
+    """Public: published articles, newest first, ten a page, optionally those available in one
+    language or matching a search in any language."""
     form = ArticleFilterForm(request.GET or None)
-    language = form.cleaned_data["language"] if form.is_valid() else ""
-    page = Paginator(published_articles(language=language or None), ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    valid = form.is_valid()
+    language = form.cleaned_data["language"] if valid else ""
+    query = form.cleaned_data["q"] if valid else ""
+    articles = published_articles(language=language or None, query=query)
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "news/article_list.html",
@@ -32,13 +36,15 @@ def article_detail(request, slug):
     article = article_for_viewer(slug, request.user)
     if article is None:
         raise Http404
+    canonical_url = request.build_absolute_uri(article.get_absolute_url())
     return render(
         request,
         "news/article_detail.html",
         {
             "article": article,
             "is_public": article.is_public,
-            "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
+            "absolute_url": language_url(canonical_url, article),
+            "canonical_url": canonical_url,
             "image_url": request.build_absolute_uri(article.image.url) if article.image else "",
         },
     )

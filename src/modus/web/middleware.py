@@ -1,4 +1,33 @@
 from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+
+class ContentLanguageMiddleware:
+    """``?lang=cs`` shows this page in Czech: interface and content (links for ``hreflang``).
+
+    Placed after LocaleMiddleware, it overrides the language chosen from the cookie or the
+    ``Accept-Language`` header for this request only; unknown codes are ignored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.codes = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        code = request.GET.get("lang", "")
+        if code not in self.codes:
+            return self.get_response(request)
+        previous = translation.get_language()
+        translation.activate(code)
+        request.LANGUAGE_CODE = code
+        try:
+            response = self.get_response(request)
+        finally:
+            translation.activate(previous)
+        response.setdefault("Content-Language", code)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
 
 
 class ContentSecurityPolicyMiddleware:

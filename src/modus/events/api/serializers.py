@@ -1,6 +1,7 @@
 """What the API shows of events and their sessions, and what co-hosts send to change a session.
 Writes go through ``events.services``."""
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -12,11 +13,32 @@ from modus.accounts.models import Person
 from modus.api.fields import WebURLField
 from modus.directory.api.serializers import OrganisationRefSerializer
 from modus.directory.models import Organisation
+from modus.web.translations import api_texts
 
 from ..models import Event, Session, SessionRole
 
 
-class EventSerializer(serializers.ModelSerializer):
+class TranslatedTextsMixin(serializers.Serializer):
+    """The object's texts in the reader's language (``?lang=`` or ``Accept-Language``), plus
+    ``original_language``, ``shown_language`` and every language in ``translations``."""
+
+    original_language = serializers.CharField(source="original", read_only=True)
+    shown_language = serializers.CharField(read_only=True, default="")
+    translations = serializers.DictField(
+        read_only=True, help_text="Every language of the object: {code: {field: text}}."
+    )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        fields = [name for name in instance.translatable_fields if name in data]
+        data.update(api_texts(instance, self.context.get("request"), fields))
+        return data
+
+
+TRANSLATED_FIELDS = ["original_language", "shown_language", "translations"]
+
+
+class EventSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
     start = serializers.DateField(source="starts_on", read_only=True)
     end = serializers.DateField(source="ends_on", read_only=True)
     region = serializers.CharField(source="region_id", read_only=True, allow_null=True)
@@ -36,6 +58,7 @@ class EventSerializer(serializers.ModelSerializer):
             "region",
             "programme",
             "url",
+            *TRANSLATED_FIELDS,
         ]
 
 
@@ -64,7 +87,7 @@ class EventLocalTimeField(serializers.Field):
         return timezone.localtime(getattr(session, self.attribute), session.event.zone).isoformat()
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class SessionSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
     start = EventLocalTimeField("starts_at")
     end = EventLocalTimeField("ends_at")
     room = serializers.CharField(source="room.name", read_only=True, allow_null=True)
@@ -85,6 +108,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "people",
             "recording_url",
             "url",
+            *TRANSLATED_FIELDS,
         ]
         read_only_fields = fields
 
@@ -133,6 +157,12 @@ class SessionWriteSerializer(serializers.Serializer):
     )
     recording_url = serializers.URLField(required=False, allow_blank=True)
     people = SessionPersonWriteSerializer(many=True, required=False)
+    original_language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
+    translations = serializers.DictField(
+        child=serializers.DictField(child=serializers.CharField(allow_blank=True)),
+        required=False,
+        help_text="Other languages: {code: {title, abstract}}.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

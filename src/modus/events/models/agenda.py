@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from modus.web.translations import Translatable, TranslatableManager
+
 from .events import Event
 
 
@@ -24,8 +26,11 @@ class Room(models.Model):
         return self.name
 
 
-class Session(models.Model):
-    """One item of an event's agenda. Times are stored in UTC."""
+class Session(Translatable, models.Model):
+    """One item of an event's agenda. Times are stored in UTC. Title and abstract are written in
+    ``original_language`` and may be translated (``translations``)."""
+
+    translatable_fields = ("title", "abstract")
 
     class Kind(models.TextChoices):
         OPENING = "opening", _("Opening")
@@ -43,6 +48,10 @@ class Session(models.Model):
     title = models.CharField(_("title"), max_length=250)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.KEYNOTE)
     abstract = models.TextField(_("abstract"), blank=True)
+    original_language = models.CharField(
+        _("original language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     room = models.ForeignKey(
@@ -64,6 +73,8 @@ class Session(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TranslatableManager()
 
     class Meta:
         verbose_name = _("session")

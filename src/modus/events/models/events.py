@@ -3,11 +3,14 @@
 import datetime as dt
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from modus.web.translations import Translatable, TranslatableManager
 
 
 def validate_time_zone(value: str) -> None:
@@ -49,12 +52,17 @@ class Venue(models.Model):
         return f"{self.name}, {self.city}" if self.city else self.name
 
 
-class Event(models.Model):
+class Event(Translatable, models.Model):
     """An event: an edition of a programme, or one that stands alone.
+
+    Name and description are written in ``original_language`` and may be translated
+    (``translations``, see ``modus.web.translations``).
 
     Dates are the local calendar days of the event; session times are stored in UTC and shown in
     the event's ``time_zone``.
     """
+
+    translatable_fields = ("name", "description")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -97,6 +105,10 @@ class Event(models.Model):
         _("time zone"), max_length=64, default="Europe/Brussels", validators=[validate_time_zone]
     )
     description = models.TextField(_("description"), blank=True)
+    original_language = models.CharField(
+        _("original language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -146,6 +158,8 @@ class Event(models.Model):
     # Bumped by every change to the agenda; cached pages and exports are keyed on it.
     agenda_version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = TranslatableManager()
 
     class Meta:
         verbose_name = _("event")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from modus.accounts.models import Person
+from modus.web.translations import localise as localise_texts
 
 from ..models import AgendaMark, Event, Session, SessionRole
 from ..signals import agenda_sessions_loaded
@@ -69,6 +70,7 @@ def event_agenda(event, *, room=None, kind=None) -> Agenda:
         .select_related("room")
         .prefetch_related(people_in_sessions())
         .order_by("starts_at", "room__position", "title")
+        .in_language()
     )
     rooms = {s.room.pk: s.room for s in sessions if s.room is not None}
     kinds = {s.kind for s in sessions}
@@ -100,6 +102,7 @@ def public_session(event_slug, session_slug):
         Session.objects.filter(event__status__in=PUBLIC_STATUSES)
         .select_related("event__programme", "room")
         .prefetch_related(people_in_sessions(), "materials")
+        .in_language()
         .get(event__slug=event_slug, slug=session_slug)
     )
     localise([session], session.event.zone)
@@ -142,7 +145,7 @@ def speaker_sessions(person) -> list[EventSessions]:
         .order_by("-session__event__starts_on", "session__event__pk", "session__starts_at")
     )
     grouped: OrderedDict[int, EventSessions] = OrderedDict()
-    for role in roles:
+    for role in localise_texts(roles):
         event = role.session.event
         localise([role.session], event.zone)
         grouped.setdefault(event.pk, EventSessions(event)).roles.append(role)
@@ -169,6 +172,7 @@ def personal_agenda(user) -> list[AgendaOfEvent]:
         .select_related("event", "room")
         .prefetch_related(people_in_sessions())
         .order_by("event__starts_on", "event__pk", "starts_at")
+        .in_language()
     )
     by_event: OrderedDict[int, list] = OrderedDict()
     events = {}

@@ -27,7 +27,12 @@ PUBLIC_STATUSES = (Event.Status.PUBLISHED, Event.Status.POSTPONED, Event.Status.
 
 
 def public_events():
-    return Event.objects.filter(status__in=PUBLIC_STATUSES).select_related("region", "programme")
+    """Events the public sees, shown in the reader's language."""
+    return (
+        Event.objects.filter(status__in=PUBLIC_STATUSES)
+        .select_related("region", "programme")
+        .in_language()
+    )
 
 
 def upcoming_events(*, limit=None, region=None):
@@ -70,7 +75,10 @@ def public_event_stamp(slug):
             "registration_open",
             "agenda_version",
             "updated_at",
+            "original_language",
+            "translations",
         )
+        .in_language()
         .get(slug=slug)
     )
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from modus.accounts.models import Person
 from modus.accounts.services import ensure_person
 from modus.web.slugs import free_slug
+from modus.web.translations import clean_translations
 
 from ..errors import AgendaError
 from ..models import Event, Room, Session, SessionRole
@@ -33,7 +34,10 @@ SESSION_FIELDS = (
     "topics",
     "language",
     "recording_url",
+    "original_language",
+    "translations",
 )
+TITLE_MAX_LENGTH = Session._meta.get_field("title").max_length
 
 
 def event_datetime(event: Event, day: dt.date, time: dt.time) -> dt.datetime:
@@ -148,6 +152,17 @@ def _check_session(event: Event, session: Session) -> None:
     if session.starts_at and session.ends_at and session.ends_at <= session.starts_at:
         errors["ends_at"] = [
             AgendaError(_("A session must end after it starts."), code="ends_before_start")
+        ]
+    session.translations = clean_translations(
+        session.translations, Session.translatable_fields, original=session.original_language
+    )
+    if any(len(t.get("title", "")) > TITLE_MAX_LENGTH for t in session.translations.values()):
+        errors["translations"] = [
+            AgendaError(
+                _("A title is too long (at most %(limit)d characters)."),
+                code="title_too_long",
+                params={"limit": TITLE_MAX_LENGTH},
+            )
         ]
     if session.room_id is not None and session.room.event_id != event.pk:
         errors["room"] = [AgendaError(_("Pick a room of this event."), code="room_elsewhere")]

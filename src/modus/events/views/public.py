@@ -132,6 +132,7 @@ def event_detail(request, slug):
             "registration": registration,
             "waiting_position": position,
             "can_register": event.registration_open and event.status == Event.Status.PUBLISHED,
+            "canonical_url": request.build_absolute_uri(event.get_absolute_url()),
         },
     )
 
@@ -155,6 +156,7 @@ def session_detail(request, slug, session_slug):
             "session": session,
             "embed": embed_for(session.recording_url) if session.recording_url else None,
             "marked": selectors.is_marked(request.user, session),
+            "canonical_url": request.build_absolute_uri(session.get_absolute_url()),
         },
     )
 
