@@ -87,7 +87,9 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     success(page, "The call was created as a draft")
     call = Call.objects.get(title=CALL_TITLE)
     expect(page).to_have_url(re.compile(f"/calls/{call.slug}/manage/$"))
-    expect(page.locator("#cut-offs").get_by_label("time zone")).to_have_value("Europe/Brussels")
+    expect(
+        page.locator("#cut-offs").get_by_role("combobox", name=re.compile("time zone", re.I))
+    ).to_have_value("Europe/Brussels")
     ui.check("call-manage-draft")
     # The draft is within reach from the programme page, for the office.
     ui.goto(programme.get_absolute_url())
@@ -99,7 +101,9 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     cut_offs = page.locator("#cut-offs")
     cut_offs.get_by_label("date").fill(deadline_day.isoformat())
     page.locator("#id_cutoff-time").fill("18:00")
-    cut_offs.get_by_label("time zone").select_option("Europe/Warsaw")
+    cut_offs.get_by_role("combobox", name=re.compile("time zone", re.I)).select_option(
+        "Europe/Warsaw"
+    )
     cut_offs.get_by_label("label").fill("First cut-off")
     cut_offs.get_by_role("button", name="Add the cut-off").click()
     success(page, "The cut-off was added")
@@ -114,7 +118,7 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     criteria = page.locator("#criteria")
     for title, weight in (("Relevance for the programme", "2"), ("Capacity to host", "1")):
         page.locator("#id_criterion-title").fill(title)
-        criteria.get_by_label("weight").fill(weight)
+        criteria.get_by_role("spinbutton", name=re.compile("weight", re.I)).fill(weight)
         criteria.get_by_role("button", name="Add the criterion").click()
         success(page, "The criterion was added")
     questions = page.locator("#questions")

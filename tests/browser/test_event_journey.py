@@ -109,7 +109,7 @@ def test_new_user_finds_katowice_registers_cancels_and_the_place_moves_on(ui, ka
     page.get_by_label("E-mail").first.fill(NEW_USER["email"])
     page.locator("input[type=password]").fill("a long and unusual passphrase 42")
     page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/accounts/profile/"))
+    expect(page).to_have_url(re.compile(r"/me/"))
     ui.check("logged-in")
 
     # Register with a new organisation and one consent.

@@ -139,7 +139,9 @@ def test_a_pitching_session_from_the_call_to_the_results(ui, phone, browser, peo
     assert call.status == Call.Status.OPEN and call.pitch_minutes == 5 and call.places == 6
     assert [c.title for c in call.criteria.all()][:2] == ["Innovation", "Market potential"]
     # A new cut-off is offered in the event's time zone; reviewers' days are not asked.
-    expect(page.locator("#cut-offs").get_by_label("time zone")).to_have_value("Europe/Prague")
+    expect(
+        page.locator("#cut-offs").get_by_role("combobox", name=re.compile("time zone", re.I))
+    ).to_have_value("Europe/Prague")
     expect(page.get_by_label("days for reviews after a cut-off")).to_have_count(0)
     ui.check("pitch-call-manage")
     other = other_selected_pitch(call, cohost)

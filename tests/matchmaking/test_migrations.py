@@ -21,7 +21,18 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture
+def every_migration_afterwards():
+    """Going back to 0004 also unapplies the other apps' migrations that depend on it (results):
+    apply every app's latest migration again, so later tests find all tables."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("every_migration_afterwards")
 def test_outcomes_detached_by_a_rerun_come_back():
     event = MatchmakingSettingsFactory().event
     a, b, c, d = (MarketplaceProfileFactory(event=event) for _ in range(4))
