@@ -115,7 +115,7 @@ TEMPLATES = [
 DATA_DIR_DEFAULT_DB = f"sqlite:///{DATA_DIR / 'modus.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", DATA_DIR_DEFAULT_DB),
+        os.environ.get("DATABASE_URL") or DATA_DIR_DEFAULT_DB,
         conn_max_age=int(os.environ.get("MODUS_DB_CONN_MAX_AGE", "60")),
     )
 }

@@ -1,6 +1,7 @@
 """Failed logins, reset e-mails and wrong API tokens are limited (django-axes and the cache)."""
 
 import pytest
+from axes.models import AccessLog
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -113,6 +114,28 @@ def test_the_client_address_behind_trusted_proxies(client, settings):
     )
     entry = ActionLogEntry.objects.get(action=LOGIN_FAILED)
     assert entry.data == {"ip": "203.0.113.77"}
+
+
+def test_a_garbled_forwarded_address_falls_back_to_the_proxy_s_and_no_error(client, settings):
+    settings.MODUS_TRUSTED_PROXY_COUNT = 1
+    UserFactory(email="jana@example.org")
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": "jana@example.org", "password": "wrong"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="not-an-address'; DROP TABLE",
+    )
+    assert response.status_code == 200
+    entry = ActionLogEntry.objects.get(action=LOGIN_FAILED)
+    assert entry.data == {"ip": "10.0.0.1"}
+
+
+def test_a_login_made_in_code_without_an_address_is_stored_without_one(client):
+    """A login made in code has no REMOTE_ADDR; PostgreSQL refuses a made-up address."""
+    user = UserFactory()
+    client.force_login(user)
+    entry = AccessLog.objects.get(username=user.get_username())
+    assert entry.ip_address in (None, "")
 
 
 def test_wrong_api_tokens_are_throttled(api_client, settings):

@@ -6,9 +6,17 @@ not be repeated without end; logins have django-axes.
 """
 
 import hashlib
+import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
+
+
+def _valid_address(value: str) -> str:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return ""
 
 
 def client_ip(request) -> str:
@@ -16,6 +24,9 @@ def client_ip(request) -> str:
 
     ``MODUS_TRUSTED_PROXY_COUNT`` proxies append to X-Forwarded-For; the entry they added
     for the client is the one that many places from the right (a client cannot forge it).
+    Only a well-formed address is returned (a garbled forwarded entry falls back to
+    ``REMOTE_ADDR``); with none at all (a request made in code) it is "" — the lockout log
+    stores that as no address, and the counters here share one key for it.
     """
     proxies = getattr(settings, "MODUS_TRUSTED_PROXY_COUNT", 0)
     if proxies:
@@ -25,8 +36,10 @@ def client_ip(request) -> str:
             if part.strip()
         ]
         if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+            address = _valid_address(forwarded[-proxies])
+            if address:
+                return address
+    return _valid_address(request.META.get("REMOTE_ADDR", "") or "")
 
 
 def _cache_key(scope: str, key: str) -> str:
