@@ -33,3 +33,34 @@ def test_search_and_filter_lead_to_the_organisation_page(ui, demo):
     expect(page).to_have_url(re.compile(r"/directory/organisations/[\w-]+/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text(AVIATION)
     ui.check("organisation")
+
+
+REGION_LABELS = {"en": "Region", "cs": "Region", "pl": "Region"}
+SEARCH_BUTTONS = {"en": "Search", "cs": "Hledat", "pl": "Szukaj"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "cs", "pl"])
+def test_the_region_chooser_finds_a_region_by_its_latin_name(ui, demo, language):
+    ui.page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": ui.base_url}]
+    )
+    page = ui.goto("/directory/")
+    filters = page.locator("main form[role=search]")
+    region = filters.get_by_label(REGION_LABELS[language], exact=True)
+    choices = page.locator(f"#{region.get_attribute('list')} option")
+    labels = choices.evaluate_all("options => options.map(o => o.label)")
+    assert 250 < len(labels) < 444  # NUTS 1 and 2 without the Extra-Regio codes
+    assert not any("Extra-Regio" in label for label in labels)
+    assert not any(re.search("[\u0370-\u03ff\u0400-\u04ff]", label) for label in labels)
+    assert any(label.startswith("Attiki ·") for label in labels)
+    ui.check(f"{language}-chooser")
+
+    region.fill("moravskoslezsko")
+    filters.get_by_role("button", name=SEARCH_BUTTONS[language]).click()
+    expect(page).to_have_url(re.compile(r"[?&]region=moravskoslezsko"))
+    expect(page.locator("main").get_by_role("link", name=AVIATION)).to_be_visible()
+    expect(filters.get_by_label(REGION_LABELS[language], exact=True)).to_have_value(
+        "moravskoslezsko"
+    )
+    ui.check(f"{language}-region")

@@ -71,7 +71,7 @@ def test_invalid_filters_are_ignored_not_fatal(client, aviation_cluster):
     response = client.get(INDEX, {"region": "NOPE", "kind": "dragon", "page": "x"})
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == 1
-    assert "There is no region with this NUTS code." in response.content.decode()
+    assert "There is no region with this name or NUTS code." in response.content.decode()
 
 
 def test_directory_paginates_by_20(client, ecosystems, regions):

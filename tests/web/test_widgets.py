@@ -1,6 +1,6 @@
 from django import forms
 
-from modus.web.widgets import QuickSelect
+from modus.web.widgets import DatalistInput, QuickSelect
 
 
 class RegionForm(forms.Form):
@@ -30,3 +30,18 @@ def test_quick_select_escapes_values_and_labels():
         in html
     )
     assert '<option value="" selected>Any</option>' in html
+
+
+class RegionBoxForm(forms.Form):
+    region = forms.CharField(
+        required=False,
+        widget=DatalistInput(choices=[("PL22", "Śląskie · Poland"), ("X<Y", 'a "quoted" <b>')]),
+    )
+
+
+def test_datalist_input_is_a_text_box_with_escaped_suggestions():
+    html = str(RegionBoxForm({"region": "PL22"})["region"])
+    assert '<input type="text" name="region" value="PL22"' in html
+    assert 'list="id_region-choices"' in html and 'autocomplete="off"' in html
+    assert '<datalist id="id_region-choices"><option value="PL22">Śląskie · Poland</option>' in html
+    assert '<option value="X&lt;Y">a &quot;quoted&quot; &lt;b&gt;</option>' in html

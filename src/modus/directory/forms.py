@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from modus.web.uploads import check_image_upload
-from modus.web.widgets import QuickSelect
+from modus.web.widgets import DatalistInput, QuickSelect
 
 from .models import (
     AWARDED_FIELDS,
@@ -18,7 +18,7 @@ from .models import (
     slug_for,
 )
 from .permissions import may_award
-from .reference import COUNTRY_NAMES, country_name
+from .reference import COUNTRY_NAMES, collation_key, country_name, fold, sorted_countries
 
 
 class DirectorySearchForm(forms.Form):
@@ -27,7 +27,13 @@ class DirectorySearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), required=False, widget=QuickSelect)
     country = forms.ChoiceField(label=_("Country"), required=False, widget=QuickSelect)
-    region = forms.CharField(label=_("Region"), required=False, widget=QuickSelect)
+    region = forms.CharField(
+        label=_("Region"),
+        required=False,
+        max_length=200,
+        widget=DatalistInput,
+        help_text=_("Type a region's name or NUTS code, for example Śląskie or PL22."),
+    )
     ecosystem = forms.ChoiceField(
         label=_("Industrial ecosystem"), required=False, widget=QuickSelect
     )
@@ -39,16 +45,10 @@ class DirectorySearchForm(forms.Form):
         self.fields["q"].widget.attrs.update({"type": "search"})
         self.fields["q"].widget.input_type = "search"
         self.fields["kind"].choices = anything + list(Organisation.Kind.choices)
-        self.fields["country"].choices = anything + sorted(
-            ((code, str(name)) for code, name in COUNTRY_NAMES.items()), key=lambda item: item[1]
-        )
-        groups = {}
-        for code, name, country in Region.objects.filter(level__in=(1, 2)).values_list(
-            "code", "name", "country_code"
-        ):
-            groups.setdefault(country, []).append((code, f"{code} {name}"))
-        self.fields["region"].widget.choices = anything + [
-            (country_name(country), options) for country, options in sorted(groups.items())
+        self.fields["country"].choices = anything + sorted_countries(COUNTRY_NAMES)
+        self.regions = region_choices()
+        self.fields["region"].widget.choices = [
+            (code, f"{name} · {country_name(country)}") for code, name, country in self.regions
         ]
         self.fields["ecosystem"].choices = anything + [
             (e.key, e.display_label) for e in Ecosystem.objects.all()
@@ -58,10 +58,30 @@ class DirectorySearchForm(forms.Form):
         ]
 
     def clean_region(self):
-        code = self.cleaned_data["region"].strip().upper()
-        if code and not Region.objects.filter(code=code).exists():
-            raise forms.ValidationError(_("There is no region with this NUTS code."))
-        return code
+        """A NUTS code, or a region's name (in Latin letters or its own, accents optional)."""
+        text = self.cleaned_data["region"].strip()
+        if not text:
+            return ""
+        code = text.split()[0].upper()
+        if Region.objects.filter(code=code).exists():
+            return code
+        wanted = fold(text)
+        matches = sorted(
+            (code, country) for code, name, country in self.regions if fold(name) == wanted
+        )
+        if not matches:
+            matches = list(
+                Region.objects.filter(name__iexact=text)
+                .order_by("code")
+                .values_list("code", "country_code")
+            )
+        if not matches:
+            raise forms.ValidationError(_("There is no region with this name or NUTS code."))
+        if len({country for _code, country in matches}) > 1:
+            raise forms.ValidationError(
+                _("Regions in several countries have this name: choose one from the list.")
+            )
+        return min((code for code, _country in matches), key=len)
 
     def filters(self) -> dict:
         """The valid filters, ready for ``selectors.search_organisations``."""
@@ -77,6 +97,18 @@ class DirectorySearchForm(forms.Form):
             "ecosystem": data.get("ecosystem") or None,
             "label": data.get("label") or None,
         }
+
+
+def region_choices() -> list[tuple[str, str, str]]:
+    """The regions the directory filters by: NUTS 1 and 2, without the "Extra-Regio" codes, as
+    (code, name in Latin letters, country code), ordered by country name, then code."""
+    rows = (
+        Region.objects.filter(level__in=(1, 2))
+        .exclude(name__startswith="Extra-Regio")
+        .values_list("code", "latin_name", "name", "country_code")
+    )
+    regions = [(code, latin or name, country) for code, latin, name, country in rows]
+    return sorted(regions, key=lambda row: (collation_key(country_name(row[2])), row[0]))
 
 
 class ListField(forms.CharField):

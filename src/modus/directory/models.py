@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modus.web.slugs import ascii_slug
 
-from .reference import ECOSYSTEM_LABELS
+from .reference import ECOSYSTEM_LABELS, latin_name
 
 
 class Ecosystem(models.Model):
@@ -34,6 +34,12 @@ class Region(models.Model):
 
     code = models.CharField(_("NUTS code"), max_length=8, primary_key=True)
     name = models.CharField(_("name"), max_length=200)
+    latin_name = models.CharField(
+        _("name in Latin letters"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name transliterated where it is written in Greek or Cyrillic."),
+    )
     level = models.PositiveSmallIntegerField(
         _("NUTS level"), validators=[MinValueValidator(0), MaxValueValidator(3)]
     )
@@ -55,6 +61,11 @@ class Region(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    def save(self, *args, **kwargs):
+        if not self.latin_name:
+            self.latin_name = latin_name(self.name)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("directory:region", kwargs={"code": self.code})

@@ -4,8 +4,14 @@ Ecosystem keys never change (CSV files and the API use them); labels are for dis
 wording of the Commission's list.
 """
 
+import unicodedata
+
+from anyascii import anyascii
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from pyuca import Collator
+
+_COLLATOR = Collator()
 
 ECOSYSTEMS = [
     ("aerospace-defence", _("Aerospace & defence")),
@@ -80,3 +86,31 @@ def english_country_name(code: str) -> str:
     """The country's English name, as stored in the database and indexed for search."""
     with translation.override("en"):
         return country_name(code)
+
+
+def sorted_countries(codes) -> list[tuple[str, str]]:
+    """(code, name) pairs sorted by the name in the active language, by the Unicode collation
+    algorithm: "Česko" comes after "Belgie", not after "Švédsko"."""
+    pairs = [(code, country_name(code)) for code in codes]
+    return sorted(pairs, key=lambda pair: _COLLATOR.sort_key(pair[1]))
+
+
+def collation_key(text: str):
+    """A sort key for names in any language (Unicode collation, accents after their letter)."""
+    return _COLLATOR.sort_key(text)
+
+
+def is_latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin letter (accents allowed)."""
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
+
+
+def latin_name(name: str) -> str:
+    """A region's name in Latin letters: Latin names stay as they are ("Śląskie"); Greek and
+    Cyrillic ones are transliterated ("Αττική" → "Attiki", "Югозападен" → "Yugozapaden")."""
+    return name if is_latin(name) else anyascii(name).replace("'", "")
+
+
+def fold(text: str) -> str:
+    """``text`` without accents and case, for matching names people type ("slaskie" = "Śląskie")."""
+    return anyascii(latin_name(text)).replace("'", "").casefold().strip()

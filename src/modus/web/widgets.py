@@ -51,3 +51,27 @@ class QuickSelectMultiple(QuickSelect):
 
     def value_omitted_from_data(self, data, files, name):
         return False
+
+
+class DatalistInput(forms.TextInput):
+    """A text box with suggestions: the browser filters ``choices`` as people type.
+
+    Each suggestion's value is what the box receives (a code); its label is what people read and
+    search (a name). Without support for <datalist>, it is a plain text box.
+    """
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__(attrs)
+        self.choices = list(choices)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {})
+        list_id = f"{attrs.get('id') or 'id_' + name}-choices"
+        attrs["list"] = list_id
+        attrs.setdefault("autocomplete", "off")
+        box = super().render(name, value, attrs, renderer)
+        options = "".join(
+            f'<option value="{escape(str(v))}">{escape(str(label))}</option>'
+            for v, label in self.choices
+        )
+        return mark_safe(f'{box}<datalist id="{escape(list_id)}">{options}</datalist>')

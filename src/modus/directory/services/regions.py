@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import translation
 
 from ..models import Ecosystem, Region, SmartSpecialisationPriority
-from ..reference import ECOSYSTEMS, english_country_name
+from ..reference import ECOSYSTEMS, english_country_name, latin_name
 
 
 def load_ecosystems() -> int:
@@ -31,7 +31,8 @@ def nuts_regions() -> list[Region]:
     rows = [r for r in nuts.data if type(r).__name__ == "NUTSRegion"]
     regions = {}
     for country in sorted({r.country_code for r in rows}):
-        regions[country] = Region(code=country, name=english_country_name(country), level=0,
+        name = english_country_name(country)
+        regions[country] = Region(code=country, name=name, latin_name=name, level=0,
                                   country_code=country, parent_id=None)  # fmt: skip
     for r in sorted(rows, key=lambda r: (int(r.level), r.code)):
         level = int(r.level)
@@ -42,6 +43,7 @@ def nuts_regions() -> list[Region]:
         regions[r.code] = Region(
             code=r.code,
             name=r.label,
+            latin_name=latin_name(r.label),
             level=level,
             country_code=r.country_code,
             parent_id=parent.code if parent and parent.code != r.code else None,
