@@ -56,3 +56,24 @@ def test_region_page_shows_its_priorities(ui, demo):
     for title in priorities:
         expect(main).to_contain_text(title)
     ui.check("region")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "cs", "pl"])
+def test_the_programme_page_shows_the_editions_as_a_numbered_timeline(ui, demo, language):
+    ui.page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": ui.base_url}]
+    )
+    page = ui.goto("/programmes/clusters-meet-regions/")
+    timeline = page.locator("ol.timeline")
+    expect(timeline).to_be_visible()
+    numbers = [
+        int(re.sub(r"\D", "", text))
+        for text in timeline.locator(".timeline-number").all_inner_texts()
+    ]
+    assert len(numbers) >= 17
+    assert numbers == sorted(numbers) and numbers[:3] == [1, 2, 3]
+    assert page.locator("main table").count() == 0  # no table with a status column
+    published = {"en": "Published", "cs": "Zveřejněno", "pl": "Opublikowano"}[language]
+    assert published not in timeline.inner_text()
+    ui.check(f"{language}-timeline")

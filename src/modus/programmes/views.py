@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from modus.directory.reference import country_name
+from modus.directory.reference import collation_key, country_name
 from modus.programmes.permissions import is_programme_office
 
 from . import selectors
@@ -27,13 +27,17 @@ def programme_detail(request, slug):
     programme = get_object_or_404(selectors.programmes_with_events(), slug=slug)
     today = timezone.localdate()
     events = programme.public_events
-    by_country = [
-        (country_name(code) if code else _("Country not given"), list(items))
-        for code, items in groupby(
-            sorted(events, key=lambda e: (e.country_code, e.starts_on)),
-            key=lambda e: e.country_code,
-        )
-    ]
+    # Countries by their names in the page's language, the editions of each by date.
+    by_country = sorted(
+        (
+            (country_name(code) if code else _("Country not given"), list(items))
+            for code, items in groupby(
+                sorted(events, key=lambda e: (e.country_code, e.starts_on)),
+                key=lambda e: e.country_code,
+            )
+        ),
+        key=lambda group: collation_key(str(group[0])),
+    )
     by_region = [
         (region, list(items))
         for region, items in groupby(
@@ -57,6 +61,7 @@ def programme_detail(request, slug):
             "is_office": office,
             "past_events": [e for e in events if e.ends_on < today],
             "upcoming_events": [e for e in events if e.ends_on >= today],
+            "today": today,
             "events_by_country": by_country,
             "events_by_region": by_region,
         },
