@@ -1,6 +1,7 @@
 """The applicant's forms: which organisation applies, and the application itself."""
 
 import pytest
+from django.utils import translation
 
 from modus.selection import services
 from modus.selection.forms.applicant import ApplicationForm, ApplyForm
@@ -53,3 +54,14 @@ def test_the_draft_values_and_the_uploads(host_call):
     assert values["answers"] == {str(question.pk): "Because"}
     assert values["region"] is None and values["ecosystems"] == []
     assert form.uploads() == [(letter, upload)]
+
+
+def test_host_regions_are_grouped_by_country_names_in_the_page_language(host_call):
+    user, organisation = make_applicant()
+    draft = services.start_application(host_call.call, organisation=organisation, actor=user)
+    for code, country in [("SK04", "SK"), ("CZ08", "CZ"), ("DE11", "DE")]:
+        RegionFactory(code=code, name=f"Region {code}", country_code=country, level=2)
+    with translation.override("cs"):
+        form = ApplicationForm(application=draft)
+        groups = [label for label, _items in form.fields["region"].widget.choices[1:]]
+    assert groups == ["Česko", "Německo", "Slovensko"]  # by code point, Česko came last

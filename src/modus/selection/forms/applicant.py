@@ -11,7 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from modus.directory.models import Ecosystem, Organisation, Region
-from modus.directory.reference import country_name
+from modus.directory.reference import sorted_countries
 from modus.web.widgets import QuickSelect, QuickSelectMultiple
 
 from ..models import Application, Call
@@ -166,7 +166,7 @@ class ApplicationForm(forms.Form):
         ):
             groups.setdefault(country, []).append((code, f"{name} ({code})"))
         region_field.widget.choices = [("", "---------")] + [
-            (country_name(country), items) for country, items in groups.items()
+            (name, groups[code]) for code, name in sorted_countries(groups)
         ]
         others = Organisation.objects.exclude(pk=application.organisation_id)
         co_field = self.fields["co_organisers"]

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from modus.directory.models import Organisation
-from modus.directory.reference import country_name
+from modus.directory.reference import sorted_countries
 
 from .. import selectors
 from ..forms.applicant import ApplyForm
@@ -89,7 +89,7 @@ def call_detail(request, slug):
         "cut_offs": cut_offs,
         **selectors.call_parts(call),
         "eligible_kinds": [kinds.get(kind, kind) for kind in call.eligible_kinds],
-        "eligible_countries": sorted(country_name(code) for code in call.eligible_countries),
+        "eligible_countries": [name for _code, name in sorted_countries(call.eligible_countries)],
         **_apply_situation(request, call),
     }
     return render(request, "selection/call_detail.html", context)
