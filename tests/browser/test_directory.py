@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from modus.directory.services import create_organisation
+
 AVIATION = "Moravian-Silesian Aviation Cluster"
 
 
@@ -64,3 +66,29 @@ def test_the_region_chooser_finds_a_region_by_its_latin_name(ui, demo, language)
         "moravskoslezsko"
     )
     ui.check(f"{language}-region")
+
+
+LONG_NAME = (
+    "Landesentwicklungsgesellschaftsclusterinitiativenkoordinierungsstelle "
+    "for Advanced Manufacturing, Energy Efficiency and the Digital Transformation of Small "
+    "and Medium-Sized Enterprises in Europe"
+)[:200]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "cs", "pl"])
+def test_a_long_organisation_name_wraps_and_shows_its_acronym_once(ui, demo, language):
+    create_organisation(slug="long-name", name=LONG_NAME, acronym="LEG", kind="agency")
+    ui.page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": ui.base_url}]
+    )
+    page = ui.goto("/directory/?q=Landesentwicklungsgesellschaftsclusterinitiativen")
+    expect(page.locator("main").get_by_role("link", name=LONG_NAME)).to_be_visible()
+    ui.check(f"{language}-card")  # fails when the page scrolls sideways, on desktop and phone
+
+    page = ui.goto("/directory/organisations/mck-katowice/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("International Congress Centre (MCK)")
+    ui.check(f"{language}-acronym")
+    page = ui.goto("/directory/organisations/long-name/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{LONG_NAME} (LEG)")
+    ui.check(f"{language}-page")

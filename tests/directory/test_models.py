@@ -35,3 +35,19 @@ def test_the_form_services_csv_and_api_derive_their_fields_from_the_one_list():
 def test_slugs_are_plain_ascii():
     assert slug_for("Śląskie Klaster Lotniczy") == "slaskie-klaster-lotniczy"
     assert len(slug_for("x" * 300)) == 220
+
+
+def test_the_acronym_is_not_repeated_when_the_name_holds_it():
+    def shown(name, acronym):
+        return Organisation(name=name, acronym=acronym).acronym_to_show
+
+    assert shown("International Congress Centre (MCK)", "MCK") == ""
+    assert shown("Klaster MCK Katowice", "mck") == ""
+    assert shown("Polish Cluster Association", "PCA") == "PCA"
+    assert shown("MCKX Centre", "MCK") == "MCK"  # part of a longer word is not the acronym
+    assert shown("Anything", "") == ""
+
+
+def test_names_are_limited_to_200_characters():
+    assert Organisation._meta.get_field("name").max_length == 200
+    assert OrganisationRowForm.base_fields["name"].max_length == 200

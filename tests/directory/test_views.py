@@ -309,6 +309,31 @@ def test_unknown_region_code_is_a_field_error(client, aviation_cluster):
     assert "There is no region with this NUTS code." in str(response.context["form"].errors)
 
 
+def test_a_name_over_200_characters_is_a_field_error(client, aviation_cluster):
+    client.force_login(MembershipFactory(organisation=aviation_cluster).user)
+    response = client.get(edit_url(aviation_cluster))
+    assert 'maxlength="200"' in response.content.decode()
+    response = client.post(edit_url(aviation_cluster), form_data(aviation_cluster, name="N" * 201))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == ["name"]
+    assert "at most 200 characters" in errors["name"][0]
+    response = client.post(edit_url(aviation_cluster), form_data(aviation_cluster, name="N" * 200))
+    assert response.status_code == 302
+
+
+def test_the_acronym_is_shown_once(client, ecosystems, regions):
+    create_organisation(
+        slug="mck", name="International Congress Centre (MCK)", acronym="MCK", kind="other"
+    )
+    create_organisation(slug="pca", name="Polish Cluster Association", acronym="PCA", kind="other")
+    detail = client.get(reverse("directory:organisation", kwargs={"slug": "mck"}))
+    assert "(MCK) (MCK)" not in " ".join(detail.content.decode().split())
+    listing = " ".join(client.get(INDEX).content.decode().split())
+    assert listing.count("(MCK)") == 1
+    assert '<span class="meta">(PCA)</span>' in listing
+
+
 # Regions --------------------------------------------------------------------------------------
 
 

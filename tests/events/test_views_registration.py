@@ -76,6 +76,14 @@ def test_register_form_offers_memberships_and_unticked_consents(client, event):
     assert "photos and recordings" in content
 
 
+def test_a_new_organisation_name_over_200_characters_is_a_field_error(client, event):
+    client.force_login(UserFactory())
+    response = client.post(register_url(event), registration_post(new_organisation_name="N" * 201))
+    assert response.status_code == 200
+    assert "at most 200 characters" in response.context["form"].errors["new_organisation_name"][0]
+    assert not Registration.objects.exists()
+
+
 def test_register_with_a_membership(client, event, mailoutbox, django_capture_on_commit_callbacks):
     membership = MembershipFactory()
     client.force_login(membership.user)

@@ -1,3 +1,5 @@
+import re
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -129,6 +131,10 @@ PROFILE_FIELDS = (
 )
 
 
+# Long enough for any real organisation's full name; longer text is a description, not a name.
+NAME_MAX_LENGTH = 200
+
+
 def slug_for(name: str) -> str:
     """An ASCII slug for an organisation name ("Śląskie Klaster" → "slaskie-klaster")."""
     return ascii_slug(name, max_length=220)
@@ -159,7 +165,7 @@ class Organisation(models.Model):
     CLUSTER_KINDS = (Kind.CLUSTER, Kind.CLUSTER_ASSOCIATION)
 
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
-    name = models.CharField(_("name"), max_length=250)
+    name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, db_index=True)
     description = models.TextField(_("description"), blank=True)
@@ -223,6 +229,17 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("directory:organisation", kwargs={"slug": self.slug})
+
+    @property
+    def acronym_to_show(self) -> str:
+        """The acronym, unless the name already includes it: "International Congress Centre
+        (MCK)" is not followed by "(MCK)" again."""
+        acronym = self.acronym.strip()
+        if not acronym:
+            return ""
+        if re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", self.name, re.IGNORECASE):
+            return ""
+        return acronym
 
     @property
     def is_cluster(self) -> bool:

@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from modus.accounts.models import Person
-from modus.directory.models import Organisation
+from modus.directory.models import NAME_MAX_LENGTH, Organisation
 from modus.web.widgets import QuickSelect
 
 from ..errors import AgendaError
@@ -125,7 +125,7 @@ class SessionPersonForm(forms.Form):
     name = forms.CharField(label=_("or a new person's name"), max_length=200, required=False)
     organisation = forms.CharField(
         label=_("their organisation"),
-        max_length=250,
+        max_length=NAME_MAX_LENGTH,
         required=False,
         help_text=_("Name of an organisation in the directory."),
     )

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from modus.directory.models import Organisation
+from modus.directory.models import NAME_MAX_LENGTH, Organisation
 from modus.directory.selectors import search_organisations
 
 from ..models import Registration
@@ -39,7 +39,7 @@ class RegistrationForm(forms.Form):
     new_organisation_name = forms.CharField(
         label=_("Or add your organisation to the directory"),
         help_text=_("Its full name. You become its admin and can complete its profile later."),
-        max_length=250,
+        max_length=NAME_MAX_LENGTH,
         required=False,
     )
     participant_role = forms.ChoiceField(
