@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from modus.demo import selection_data
+from modus.demo import selection_data, upcoming_edition
 from modus.demo.loader import load_demo
 from modus.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 
@@ -34,6 +34,14 @@ def test_each_demo_login_opens_its_own_pages(client):
         assert login.status_code == 302, email
         response = client.get(pages[email.split("@")[0]])
         assert response.status_code == 200, email
+    # the upcoming edition: the juror's sheets and participant-001's requests to answer
+    client.logout()
+    client.post(
+        reverse("accounts:login"),
+        {"username": "jury-1@demo.modus.invalid", "password": DEMO_PASSWORD},
+    )
+    jury = client.get(reverse("selection:jury", kwargs={"slug": upcoming_edition.PITCH_CALL_SLUG}))
+    assert jury.status_code == 200
 
 
 def test_loading_again_keeps_the_passwords(client):

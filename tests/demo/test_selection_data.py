@@ -65,7 +65,8 @@ def test_applications_in_every_state_with_reviews_and_a_log(lines):
     assert accepted.submitted_at < cut_offs[0].deadline
     assert accepted.decided_by.email.endswith("@demo.modus.invalid")
     assert "invented" in accepted.summary
-    assert Event.objects.filter(programme=call.programme).count() == 17  # no new event
+    # no new event: the 17 historical editions and the upcoming demo edition
+    assert Event.objects.filter(programme=call.programme).count() == 18
 
     assert applications["rejected"].cut_off == cut_offs[1]
     assert applications["rejected"].decision_reasons

@@ -24,6 +24,22 @@ def test_home_shows_latest_news_and_upcoming_events(client):
     assert "Clusters meet Regions: Vaasa" in content
 
 
+def test_home_never_says_no_events_while_it_lists_some(client):
+    EventFactory(
+        name="Clusters meet Regions: Katowice",
+        starts_on=dt.date(2022, 11, 7),
+        ends_on=dt.date(2022, 11, 8),
+    )
+    content = client.get(reverse("web:home")).content.decode()
+    assert "Clusters meet Regions: Katowice" in content
+    assert "No events are announced yet." not in content
+    assert "No upcoming event is announced yet; the latest are below." in content
+
+
+def test_home_with_no_event_at_all_says_so(client):
+    assert "No events are announced yet." in client.get(reverse("web:home")).content.decode()
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_home_query_count(client, django_assert_num_queries, count):
     ArticleFactory.create_batch(count)

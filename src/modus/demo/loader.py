@@ -18,6 +18,7 @@ from . import (
     programme_data,
     selection_data,
     synthetic,
+    upcoming_edition,
 )
 
 DEFAULT_SYNTHETIC_ORGANISATIONS = 300
@@ -35,4 +36,5 @@ def load_demo(*, organisations: int = DEFAULT_SYNTHETIC_ORGANISATIONS, log=print
     log(f"Synthetic organisations: {added} new ({organisations} wanted in all).")
     matchmaking_data.load(log=log)  # after event_agenda and the synthetic organisations
     selection_data.load(log=log)  # after matchmaking: pitchers and voters are its participants
+    upcoming_edition.load(log=log)  # after the calls: its co-host, juror and participants
     logins.load(log=log)  # last: the accounts above exist

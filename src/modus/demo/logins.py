@@ -10,10 +10,16 @@ DEMO_PASSWORD = "modus-demo"
 # (e-mail, what the account can do)
 DEMO_LOGINS = [
     ("programme-office@demo.modus.invalid", "programme office: calls, ranking, decisions"),
-    ("polish-cluster-association@demo.modus.invalid", "co-host of Katowice: agenda, pitches"),
+    (
+        "polish-cluster-association@demo.modus.invalid",
+        "co-host of Katowice and of the upcoming Wrocław edition: agenda, matchmaking, pitches",
+    ),
     ("reviewer-1@demo.modus.invalid", "reviewer of the call for expression of interest"),
-    ("jury-1@demo.modus.invalid", "juror of the Katowice pitching session"),
-    ("participant-001@demo.modus.invalid", "registered participant with B2B meetings"),
+    ("jury-1@demo.modus.invalid", "juror in Katowice; score sheets to fill in for Wrocław"),
+    (
+        "participant-001@demo.modus.invalid",
+        "participant: B2B meetings in Katowice, meeting requests to answer in Wrocław",
+    ),
 ]
 
 
