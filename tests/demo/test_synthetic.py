@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 
 from modus.demo.synthetic import generate_organisations
 from modus.directory.models import Organisation
+from modus.directory.reference import is_latin
 from modus.directory.selectors import search_organisations
 from modus.directory.services import load_regions
 
@@ -32,6 +33,16 @@ def test_generates_deterministic_organisations_once():
         list(Organisation.objects.order_by("slug").values_list("slug", "name", "region_id"))
         == first
     )
+
+
+def test_synthetic_names_are_in_latin_letters():
+    load_regions()
+    generate_organisations(300, log=lambda *args: None)
+    names = list(Organisation.objects.values_list("name", flat=True))
+    assert all(is_latin(name) for name in names), [n for n in names if not is_latin(n)][:5]
+    # some places come from Greek or Bulgarian regions, transliterated
+    greek_or_bulgarian = Organisation.objects.filter(region__country_code__in=["EL", "BG"])
+    assert greek_or_bulgarian.exists()
 
 
 def test_synthetic_organisations_are_searchable():

@@ -71,7 +71,7 @@ def synthetic_slug(number: int) -> str:
 
 
 def _name(rng, kind, region, topic) -> str:
-    place = region.name if region else "European"
+    place = (region.latin_name or region.name) if region else "European"
     word = rng.choice(WORDS)
     if kind == Organisation.Kind.CLUSTER:
         return f"{place} {topic} Cluster"
