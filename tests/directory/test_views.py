@@ -344,6 +344,16 @@ def test_region_list(client, regions):
     assert "Katowicki" not in html  # NUTS 3 is on the region pages
 
 
+def test_region_list_names_and_sorts_countries_in_the_page_language(client, regions):
+    response = client.get(reverse("directory:regions"), headers={"accept-language": "cs"})
+    countries = [country.display_name for country, _regions in response.context["countries"]]
+    assert countries == ["Belgie", "Česko", "Polsko"]
+    response = client.get(reverse("directory:regions"), headers={"accept-language": "pl"})
+    countries = [country.display_name for country, _regions in response.context["countries"]]
+    assert countries == ["Belgia", "Czechy", "Polska"]
+    assert ">Czechy</a>" in response.content.decode()
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_region_list_query_count(client, count, django_assert_num_queries):
 

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 
 from . import search
 from .models import Ecosystem, Organisation, Region, SmartSpecialisationPriority
+from .reference import sorted_countries
 
 
 def ecosystems():
@@ -58,7 +59,10 @@ def regions_by_country():
             countries_[region.code] = region
         else:
             children.setdefault(region.country_code, []).append(region)
-    ordered = sorted(countries_.values(), key=lambda r: r.name)
+    names = dict(sorted_countries(countries_))
+    for country in countries_.values():
+        country.display_name = names[country.code]
+    ordered = [countries_[code] for code in names]  # by name in the reader's language
     return [(country, children.get(country.code, [])) for country in ordered]
 
 
