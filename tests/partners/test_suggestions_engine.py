@@ -40,11 +40,19 @@ def test_reciprocal_fit_ranks_the_matching_offer_first_with_its_reason():
 
 
 def test_same_organisation_and_requested_people_are_left_out():
-    a = person(1, 10, offers="drones", seeks="sensors", excluded=frozenset({3}))
+    digital = frozenset({"digital"})
+    a = person(1, 10, offers="drones", seeks="sensors", excluded=frozenset({3}), ecosystems=digital)
     b = person(2, 10, offers="sensors", seeks="drones")
     c = person(3, 30, offers="sensors", seeks="drones")
-    d = person(4, 40, offers="bread", seeks="flour")
+    d = person(4, 40, offers="bread", seeks="flour", ecosystems=digital)
     assert [r.candidate for r in rank([a, b, c, d], k=3)[1]] == [4]
+
+
+def test_nobody_is_suggested_without_a_reason():
+    a = person(1, 10, offers="drones", seeks="sensors")
+    b = person(2, 20, offers="bread", seeks="flour")
+    c = person(3, 30, offers="sensor arrays", seeks="drone fleets")
+    assert [r.candidate for r in rank([a, b, c], k=2)[1]] == [3]
 
 
 def test_region_priorities_are_a_reason():

@@ -163,7 +163,8 @@ def rank(participants, *, priorities=None, k=10):
     result = {}
     for a, p in enumerate(participants):
         order = sorted(top[a], key=lambda b: -score[a, b])
-        result[p.id] = [context.ranked(a, b, float(score[a, b])) for b in order if score[a, b] >= 0]
+        ranked = (context.ranked(a, b, float(score[a, b])) for b in order if score[a, b] >= 0)
+        result[p.id] = [entry for entry in ranked if entry.reasons]  # each says why, or is left out
     return result
 
 
