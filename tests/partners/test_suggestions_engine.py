@@ -61,3 +61,15 @@ def test_region_priorities_are_a_reason():
     priorities = {"PL22": [("Śląskie", "Energy", frozenset({"energy-renewables"}))]}
     reasons = rank([viewer, cluster], priorities=priorities)[1][0].reasons
     assert {"code": "priority", "params": {"region": "Śląskie", "priority": "Energy"}} in reasons
+
+
+def test_other_word_forms_meet_and_a_customer_is_suggested_too():
+    seeker = person(1, 10, seeks="Recycling of gearboxes for trucks", offers="Bakery ovens")
+    recycler = person(2, 20, offers="A recycler for gearbox units", seeks="Chemical sensors")
+    bakery = person(3, 30, offers="Flour and yeast", seeks="Cheap ovens for bakeries")
+    result = rank([seeker, recycler, bakery], k=2)
+    by_candidate = {r.candidate: r for r in result[1]}
+    assert set(by_candidate) == {2, 3}
+    assert by_candidate[2].reasons[0]["code"] == "offers_profile"  # recycling meets recycler
+    assert by_candidate[3].reasons[0]["code"] == "requests_profile"  # a customer for the ovens
+    assert result[3][0].candidate == 1 and result[3][0].reasons[0]["code"] == "offers_profile"
