@@ -6,10 +6,9 @@ targets + b's region has a smart-specialisation priority in a's ecosystems. The 
 larger of "b offers what a seeks" and, weighted by ``customer``, "b seeks what a offers": in
 business both are reasons to meet (a supplier, a customer). Text similarity is TF-IDF over
 word stems (words cut to their first letters, a light stemming that works in any language, so
-"recycling" meets "recycler") and character n-grams, blended with its latent semantic
-analysis (a truncated SVD of the same matrix, fitted on the event's own texts), which links
-words that occur in the same contexts.
-No model weights are downloaded; the engine knows no Django: it gets ``Participant``s and
+"recycling" meets "recycler"), blended with its latent semantic analysis (a truncated SVD of
+the same matrix, fitted on the event's own texts), which links words that occur in the same
+contexts. No model weights are downloaded; the engine knows no Django: it gets ``Participant``s and
 returns ``Ranked`` lists with reasons as codes and parameters.
 """
 
@@ -17,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.sparse import hstack
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
@@ -76,27 +74,13 @@ class Ranked:
     opportunity: int | None = None
 
 
-def _transform(texts, words, chars):
-    parts = [v.transform(texts) for v in (words, chars) if v is not None]
-    return hstack([m * (1 / np.sqrt(len(parts))) for m in parts]).tocsr()
-
-
-def _vectorizer_matrices(texts):
-    words = TfidfVectorizer(analyzer=stems, sublinear_tf=True, min_df=1)
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True, min_df=2)
+def _vectorizer_matrix(texts):
+    """TF-IDF of word stems, and the fitted vectorizer (none when there is no word at all)."""
+    words = TfidfVectorizer(analyzer=stems, sublinear_tf=True)
     try:
-        w = words.fit_transform(texts)
+        return words.fit_transform(texts).tocsr(), words
     except ValueError:  # nothing but stop words
-        w = None
-    try:
-        c = chars.fit_transform(texts)
-    except ValueError:
-        c = None
-    parts = [m for m in (w, c) if m is not None]
-    if not parts:
-        return None, None, None
-    matrix = hstack([m * (1 / np.sqrt(len(parts))) for m in parts]).tocsr()
-    return matrix, words if w is not None else None, chars if c is not None else None
+        return None, None
 
 
 def _text_similarity(matrix, n):
@@ -120,7 +104,7 @@ def rank(participants, *, priorities=None, k=10):
     index = {p.id: i for i, p in enumerate(participants)}
     seeks = [p.seeks + " " + " ".join(i.text for i in p.request_items) for p in participants]
     offers = [p.offers + " " + " ".join(i.text for i in p.offer_items) for p in participants]
-    matrix, words, chars = _vectorizer_matrices(seeks + offers)
+    matrix, words = _vectorizer_matrix(seeks + offers)
     # text[a, b]: a seeks what b offers
     text = np.zeros((n, n)) if matrix is None else _text_similarity(matrix, n)
 
@@ -189,7 +173,7 @@ def rank(participants, *, priorities=None, k=10):
     top = np.argpartition(-score, k - 1, axis=1)[:, :k] if k < n else np.argsort(-score, axis=1)
     items = [i for p in participants for i in (*p.offer_items, *p.request_items)]
     item_matrix = (
-        _transform([i.text for i in items], words, chars) if items and matrix is not None else None
+        words.transform([i.text for i in items]).tocsr() if items and matrix is not None else None
     )
     item_rows = {id(i): r for r, i in enumerate(items)}
     context = _ReasonContext(participants, matrix, n, text, jaccard, target, priority, priorities)
