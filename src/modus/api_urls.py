@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from modus.directory.api.views import EcosystemViewSet, OrganisationViewSet, RegionViewSet
 from modus.events.api.views import EventSessionViewSet, EventViewSet
 from modus.news.api import ArticleViewSet
+from modus.partners.api.views import OpportunityViewSet
 from modus.programmes.api import ProgrammeViewSet
 
 router = DefaultRouter()
@@ -18,6 +19,7 @@ router.register("ecosystems", EcosystemViewSet, basename="ecosystem")
 router.register("news", ArticleViewSet, basename="article")
 router.register("programmes", ProgrammeViewSet, basename="programme")
 router.register("events", EventViewSet, basename="event")
+router.register("opportunities", OpportunityViewSet, basename="opportunity")
 router.register(
     r"events/(?P<event_slug>[^/.]+)/sessions", EventSessionViewSet, basename="event-session"
 )
@@ -26,6 +28,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("v1/events/<slug:event_slug>/matchmaking/", include("modus.matchmaking.api.urls")),
+    path("v1/events/<slug:event_slug>/", include("modus.partners.api.urls")),
     path("v1/", include("modus.selection.api.urls")),
     path("v1/", include((router.urls, "api"), namespace="api-v1")),
 ]

@@ -18,6 +18,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from modus.directory.services import save_priority
 from modus.events.models import Event, EventOrganiser
 from modus.selection.models import Application, Call, Review
 from tests.browser.conftest import log_in, squeeze, success
@@ -55,8 +56,13 @@ def people(transactional_db, settings):
         user=reviewer, organisation=OrganisationFactory(name="Moravian Aerospace Cluster")
     )
     region = RegionFactory(code="PL22", name="Śląskie", country_code="PL")
-    RegionFactory(code="CZ08", name="Moravskoslezsko", country_code="CZ")
-    EcosystemFactory(key="energy", label="Energy-intensive industries")
+    moravia = RegionFactory(code="CZ08", name="Moravskoslezsko", country_code="CZ")
+    energy = EcosystemFactory(key="energy", label="Energy-intensive industries")
+    # Śląskie's priority, which a Moravian cluster matches (the reviewer sees it, with the reason).
+    save_priority(region=region, title="Energy transition", ecosystems=[energy])
+    OrganisationFactory(
+        name="Ostrava Energy Cluster", kind="cluster", region=moravia
+    ).ecosystems.add(energy)
     return {
         "office": office,
         "programme": programme,
@@ -223,6 +229,9 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     page.locator("main").get_by_role("link", name=application.title).click()
     expect(page.locator("main")).to_contain_text(SUMMARY)
     expect(page.locator("main")).to_contain_text("Śląskie (PL22)")
+    fit = page.locator("section", has=page.locator("#host-fit-heading"))
+    expect(fit).to_contain_text("Ostrava Energy Cluster")
+    expect(fit).to_contain_text("meets the priority “Energy transition” through")
     for criterion, score, comment in (
         ("Relevance for the programme", "4", "Strong fit with the energy transition."),
         ("Capacity to host", "3", "The congress centre is large enough; hotels are few."),

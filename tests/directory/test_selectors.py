@@ -3,8 +3,13 @@ from django.db import connection
 
 from modus.directory.models import Organisation
 from modus.directory.search import query_terms
-from modus.directory.selectors import region_ancestors, search_organisations
-from modus.directory.services import create_organisation, update_organisation
+from modus.directory.selectors import (
+    clusters_for_region,
+    region_ancestors,
+    regions_for_organisation,
+    search_organisations,
+)
+from modus.directory.services import create_organisation, save_priority, update_organisation
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +146,79 @@ def test_plain_writes_are_indexed_too(db):
 def test_region_ancestors(regions, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert [r.code for r in region_ancestors(regions["PL22A"])] == ["PL", "PL2", "PL22"]
+
+
+# Cluster–region fit -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def slaskie_fit(ecosystems, regions):
+    save_priority(
+        region=regions["PL22"],
+        title="Energy",
+        ecosystems=[ecosystems["energy-renewables"], ecosystems["energy-intensive"]],
+    )
+    save_priority(
+        region=regions["PL22"],
+        title="Mobility",
+        ecosystems=[ecosystems["mobility-transport-automotive"]],
+    )
+
+    def cluster(name, region, *keys, kind="cluster"):
+        return create_organisation(
+            name=name, kind=kind, region=regions[region], ecosystems=[ecosystems[k] for k in keys]
+        )
+
+    return {
+        "home": cluster("Katowice Energy Cluster", "PL22A", "energy-renewables"),
+        "both": cluster(
+            "Moravian Steel and Cars Cluster",
+            "CZ080",
+            "energy-intensive",
+            "mobility-transport-automotive",
+        ),
+        "one": cluster("Prague Rail Cluster", "CZ01", "mobility-transport-automotive"),
+        "unrelated": cluster("Brussels Health Cluster", "BE10", "health"),
+        "company": cluster(
+            "Katowice Motors", "PL22A", "mobility-transport-automotive", kind="company"
+        ),
+    }
+
+
+def test_clusters_fit_a_regions_priorities_inside_and_outside_with_reasons(regions, slaskie_fit):
+    fit = clusters_for_region(regions["PL22"])
+    assert [f.organisation for f in fit.inside] == [slaskie_fit["home"]]
+    # The cluster that meets two priorities comes first; the health cluster and the company
+    # are not suggested.
+    assert [f.organisation for f in fit.outside] == [slaskie_fit["both"], slaskie_fit["one"]]
+    both = fit.outside[0]
+    assert [(p.title, [e.key for e in shared]) for p, shared in both.matches] == [
+        ("Energy", ["energy-intensive"]),
+        ("Mobility", ["mobility-transport-automotive"]),
+    ]
+    assert (fit.inside_total, fit.outside_total) == (1, 2)
+
+
+def test_a_sub_region_inherits_its_regions_priorities_and_totals_count_beyond_the_shown(
+    regions, slaskie_fit
+):
+    fit = clusters_for_region(regions["PL22A"], shown=1)
+    assert [f.organisation for f in fit.inside] == [slaskie_fit["home"]]
+    assert len(fit.outside) == 1 and fit.outside_total == 2
+
+
+def test_no_priorities_no_fit(regions, slaskie_fit):
+    assert not clusters_for_region(regions["CZ080"])
+    assert not clusters_for_region(None)
+
+
+def test_regions_whose_priorities_match_an_organisation(regions, slaskie_fit, ecosystems):
+    save_priority(
+        region=regions["CZ080"],
+        title="Cars",
+        ecosystems=[ecosystems["mobility-transport-automotive"]],
+    )
+    fits = regions_for_organisation(slaskie_fit["both"])
+    assert [f.region.code for f in fits] == ["PL22", "CZ080"]  # two priorities before one
+    assert [p.title for p, _shared in fits[0].matches] == ["Energy", "Mobility"]
+    assert regions_for_organisation(slaskie_fit["unrelated"]) == []

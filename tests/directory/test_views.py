@@ -405,10 +405,16 @@ def test_region_page_query_count(client, regions, ecosystems, count, django_asse
     make_priorities(regions["PL22"], ecosystems, count)
     make_organisations(count, ecosystems, regions)
     for n in range(count):
+        create_organisation(
+            name=f"Partner {n}",
+            kind="cluster",
+            region=regions["CZ080"],
+            ecosystems=[ecosystems["health"]],
+        )
         EventFactory(region=regions["PL22A"], slug=f"event-region-{n}")
     # region, ancestors, priorities (+ecosystems), organisations (+ecosystems), 2 event lists,
-    # children
-    with django_assert_num_queries(9):
+    # children; the fit: priorities (+ecosystems), clusters inside and outside (+ecosystems)
+    with django_assert_num_queries(15):
         client.get(reverse("directory:region", kwargs={"code": "PL22"}))
 
 
@@ -427,3 +433,36 @@ def test_ecosystems_are_shown_in_the_readers_language(client):
     assert "Letectví, kosmonautika a obrana" in response.content.decode()
     listing = client.get(reverse("directory:index"), HTTP_ACCEPT_LANGUAGE="pl")
     assert 'value="aerospace-defence"' in listing.content.decode()
+
+
+def test_region_page_suggests_clusters_inside_and_outside_with_reasons(
+    client, regions, ecosystems, aviation_cluster
+):
+    save_priority(
+        region=regions["PL22"], title="Aviation", ecosystems=[ecosystems["aerospace-defence"]]
+    )
+    create_organisation(
+        name="Silesian Wings Cluster",
+        kind="cluster",
+        region=regions["PL22A"],
+        ecosystems=[ecosystems["aerospace-defence"]],
+    )
+    html = client.get(reverse("directory:region", kwargs={"code": "PL22"})).content.decode()
+    section = html.split('id="fit-heading"')[1].split("</section>")[0]
+    inside, outside = section.split("Outside Śląskie")
+    assert "Silesian Wings Cluster" in inside
+    assert "Moravian-Silesian Aviation Cluster" in outside
+    assert "meets the priority “Aviation” through Aerospace" in outside
+
+
+def test_organisation_page_lists_the_regions_whose_priorities_match(
+    client, regions, ecosystems, aviation_cluster
+):
+    save_priority(
+        region=regions["PL22"], title="Aviation", ecosystems=[ecosystems["aerospace-defence"]]
+    )
+    save_priority(region=regions["BE10"], title="Health", ecosystems=[ecosystems["health"]])
+    html = client.get(aviation_cluster.get_absolute_url()).content.decode()
+    section = html.split('id="region-fit-heading"')[1].split("</section>")[0]
+    assert "Śląskie" in section and "its priority “Aviation” covers Aerospace" in section
+    assert "Bruxelles" not in section

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from modus.partners.models import Opportunity, OpportunityKind
+from modus.partners.suggestions import store
 from tests.factories import (
     EventOrganiserFactory,
     MarketplaceProfileFactory,
@@ -64,3 +65,15 @@ def make_opportunity(organisation, kind, *, author=None, event=None, **fields):
     return Opportunity.objects.create(
         organisation=organisation, kind=kind, author=author, event=event, **values
     )
+
+
+@pytest.fixture
+def pair(event, alice, bob, offer_kind):
+    alice.offers, alice.seeks = "Certified hydrogen tank testing", "Fuel cell buses for pilots"
+    bob.offers, bob.seeks = "Fuel cell bus fleets for pilot runs", "Testing of hydrogen tanks"
+    alice.save()
+    bob.save()
+    make_opportunity(alice.organisation, offer_kind, author=alice.user, event=event)
+    MarketplaceProfileFactory(event=event, offers="Bakeries", seeks="Flour")
+    store.compute_for_event(event)
+    return alice, bob

@@ -40,11 +40,19 @@ def test_reciprocal_fit_ranks_the_matching_offer_first_with_its_reason():
 
 
 def test_same_organisation_and_requested_people_are_left_out():
-    a = person(1, 10, offers="drones", seeks="sensors", excluded=frozenset({3}))
+    digital = frozenset({"digital"})
+    a = person(1, 10, offers="drones", seeks="sensors", excluded=frozenset({3}), ecosystems=digital)
     b = person(2, 10, offers="sensors", seeks="drones")
     c = person(3, 30, offers="sensors", seeks="drones")
-    d = person(4, 40, offers="bread", seeks="flour")
+    d = person(4, 40, offers="bread", seeks="flour", ecosystems=digital)
     assert [r.candidate for r in rank([a, b, c, d], k=3)[1]] == [4]
+
+
+def test_nobody_is_suggested_without_a_reason():
+    a = person(1, 10, offers="drones", seeks="sensors")
+    b = person(2, 20, offers="bread", seeks="flour")
+    c = person(3, 30, offers="sensor arrays", seeks="drone fleets")
+    assert [r.candidate for r in rank([a, b, c], k=2)[1]] == [3]
 
 
 def test_region_priorities_are_a_reason():
@@ -53,3 +61,15 @@ def test_region_priorities_are_a_reason():
     priorities = {"PL22": [("Śląskie", "Energy", frozenset({"energy-renewables"}))]}
     reasons = rank([viewer, cluster], priorities=priorities)[1][0].reasons
     assert {"code": "priority", "params": {"region": "Śląskie", "priority": "Energy"}} in reasons
+
+
+def test_other_word_forms_meet_and_a_customer_is_suggested_too():
+    seeker = person(1, 10, seeks="Recycling of gearboxes for trucks", offers="Bakery ovens")
+    recycler = person(2, 20, offers="A recycler for gearbox units", seeks="Chemical sensors")
+    bakery = person(3, 30, offers="Flour and yeast", seeks="Cheap ovens for bakeries")
+    result = rank([seeker, recycler, bakery], k=2)
+    by_candidate = {r.candidate: r for r in result[1]}
+    assert set(by_candidate) == {2, 3}
+    assert by_candidate[2].reasons[0]["code"] == "offers_profile"  # recycling meets recycler
+    assert by_candidate[3].reasons[0]["code"] == "requests_profile"  # a customer for the ovens
+    assert result[3][0].candidate == 1 and result[3][0].reasons[0]["code"] == "offers_profile"

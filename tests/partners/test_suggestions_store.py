@@ -1,6 +1,5 @@
 import datetime as dt
 
-import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -10,21 +9,6 @@ from modus.matchmaking import services as mm_services
 from modus.partners.models import Impression, Nudge
 from modus.partners.suggestions import store
 from modus.partners.suggestions.reasons import in_words
-from tests.factories import MarketplaceProfileFactory
-
-from .conftest import make_opportunity
-
-
-@pytest.fixture
-def pair(event, alice, bob, offer_kind):
-    alice.offers, alice.seeks = "Certified hydrogen tank testing", "Fuel cell buses for pilots"
-    bob.offers, bob.seeks = "Fuel cell bus fleets for pilot runs", "Testing of hydrogen tanks"
-    alice.save()
-    bob.save()
-    make_opportunity(alice.organisation, offer_kind, author=alice.user, event=event)
-    MarketplaceProfileFactory(event=event, offers="Bakeries", seeks="Flour")
-    store.compute_for_event(event)
-    return alice, bob
 
 
 def test_compute_stores_ranked_suggestions_served_in_one_query(pair, django_assert_num_queries):

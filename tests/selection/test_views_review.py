@@ -1,9 +1,16 @@
 import pytest
 from django.urls import reverse
 
+from modus.directory.services import save_priority
 from modus.selection import services
 from modus.selection.models import Review
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import (
+    EcosystemFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    RegionFactory,
+    UserFactory,
+)
 
 from .conftest import make_applicant, make_reviewer, submit_complete
 
@@ -272,3 +279,29 @@ def test_review_page_lists_the_application_facts_like_the_application_page(
     assert "Śląskie (PL22)" in facts
     assert "<dt>City</dt><dd>Katowice</dd>" in facts
     assert "International Congress Centre" in facts
+
+
+def test_the_reviewer_of_a_host_application_sees_the_clusters_the_region_could_bring(
+    client, host_call, assigned
+):
+    application, _applicant, review_a, _review_b = assigned
+    mobility = EcosystemFactory(key="mobility", label="Mobility")
+    save_priority(region=application.region, title="Electromobility", ecosystems=[mobility])
+    home = RegionFactory(code="PL22A", name="Katowicki", country_code="PL")
+    away = RegionFactory(code="CZ080", name="Moravskoslezský kraj", country_code="CZ")
+    OrganisationFactory(name="Katowice Car Cluster", kind="cluster", region=home).ecosystems.add(
+        mobility
+    )
+    OrganisationFactory(name="Ostrava Bus Cluster", kind="cluster", region=away).ecosystems.add(
+        mobility
+    )
+    OrganisationFactory(name="Katowice Bus Maker", kind="company", region=home).ecosystems.add(
+        mobility
+    )
+    client.force_login(review_a.reviewer)
+    body = client.get(review_url(review_a)).content.decode()
+    assert "Clusters the host region could bring and invite" in body
+    inside, outside = body.split("Outside Śląskie")
+    assert "Katowice Car Cluster" in inside and "Ostrava Bus Cluster" in outside
+    assert "meets the priority “Electromobility” through Mobility" in outside
+    assert "Katowice Bus Maker" not in body

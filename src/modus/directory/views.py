@@ -84,8 +84,8 @@ def organisation_import(request):
 
 @require_GET
 def organisation_detail(request, slug):
-    """Public: an organisation's profile, its history across programmes, and news (panels of
-    the events and news apps)."""
+    """Public: an organisation's profile, the regions whose priorities fit it, its history across
+    programmes, and news (panels of the events and news apps)."""
     try:
         organisation = selectors.organisation_detail(slug)
     except Organisation.DoesNotExist as error:
@@ -96,6 +96,7 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "can_edit": may_edit_organisation(request.user, organisation),
+            "region_fits": selectors.regions_for_organisation(organisation),
         },
     )
 
@@ -151,10 +152,11 @@ def region_list(request):
 
 @require_GET
 def region_detail(request, code):
-    """Public: a region, its smart-specialisation priorities, organisations and events (a panel
-    of the events app)."""
+    """Public: a region, its smart-specialisation priorities, the clusters that fit them (inside
+    and outside the region, with reasons), organisations and events (a panel of the events app)."""
     region = get_object_or_404(Region.objects.select_related("parent"), code=code.upper())
     organisations = selectors.region_organisations(region)
+    ancestors = selectors.region_ancestors(region)
     shown = list(organisations[:REGION_ORGANISATIONS_SHOWN])
     total = len(shown) if len(shown) < REGION_ORGANISATIONS_SHOWN else organisations.count()
     return render(
@@ -162,7 +164,8 @@ def region_detail(request, code):
         "directory/region_detail.html",
         {
             "region": region,
-            "ancestors": selectors.region_ancestors(region),
+            "ancestors": ancestors,
+            "fit": selectors.clusters_for_region(region, ancestors=ancestors),
             "children": region.children.order_by("code"),
             "priorities": selectors.region_priorities(region),
             "organisations": shown,

@@ -13,6 +13,8 @@ def in_words(reason: dict) -> str:
         return _("offers what you seek")
     if code == "requests":
         return _("looks for “%(title)s”, which you offer") % params
+    if code == "requests_profile":
+        return _("looks for what you offer")
     if code == "ecosystems":
         labels = [str(ECOSYSTEM_LABELS.get(key, key)) for key in params.get("keys", [])]
         return _("shares your ecosystems: %(labels)s") % {"labels": ", ".join(labels)}

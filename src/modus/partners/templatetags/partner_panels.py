@@ -1,6 +1,5 @@
 """Panels of partners on other apps' pages, which ``{% load partner_panels %}`` them: suggested
-partners in the marketplace, the organisers' figure, cluster–region fit on directory and
-selection pages. Lower apps never import partners."""
+partners in the marketplace and the organisers' figure. Lower apps never import partners."""
 
 from django import template
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from modus.accounts.models import Membership
 from modus.accounts.selectors import memberships_of
 from modus.activity.selectors import actions_on
+from modus.directory.selectors import clusters_for_region
 
 from ..models import Application, ApplicationDocument, Call, CutOff
 from ..permissions import conflicts, managed_calls
@@ -89,8 +90,10 @@ def has_applied(call: Call, organisation) -> bool:
 
 def application_summary(application: Application) -> dict:
     """What ``selection/_application_summary.html`` shows: answers by question, the documents,
-    the thematic focus and the co-organisers."""
+    the thematic focus, the co-organisers, and for a host application the clusters that fit the
+    proposed region's priorities (those it could bring, those it could invite)."""
     answers = application.answers or {}
+    hosting = application.call.purpose == Call.Purpose.HOST and application.region_id
     return {
         "answered_questions": [
             (question, answers.get(str(question.pk), ""))
@@ -103,6 +106,7 @@ def application_summary(application: Application) -> dict:
         ),
         "ecosystems": list(application.ecosystems.all()),
         "co_organisers": list(application.co_organisers.order_by("name")),
+        "host_fit": clusters_for_region(application.region) if hosting else None,
     }
 
 

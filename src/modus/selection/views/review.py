@@ -104,6 +104,7 @@ def review_form(request, pk):
             "documents": summary["application_documents"],
             "ecosystems": summary["ecosystems"],
             "co_organisers": summary["co_organisers"],
+            "host_fit": summary["host_fit"],
         },
     )
 
