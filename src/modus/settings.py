@@ -148,6 +148,12 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("cs", _("Czech")), ("pl", _("Polish"))]
+# Languages a reader may ask content in (?lang=, cookie, Accept-Language) beyond the interface's:
+# the European Union's official languages; a German visitor is told "Not available in German".
+READER_LANGUAGES = [
+    *("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it"),
+    *("lv", "lt", "mt", "pl", "pt", "ro", "sk", "sl", "es", "sv"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["modus.formats"]
 TIME_ZONE = "Europe/Brussels"

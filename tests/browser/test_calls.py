@@ -83,7 +83,7 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     ui.check("programme-office")
     page.locator("main").get_by_role("link", name="New call for expression of interest").click()
     page.get_by_label("title").first.fill(CALL_TITLE)
-    page.get_by_label("text of the call").fill(
+    page.get_by_label(re.compile(r"^text of the call$", re.I)).fill(
         "Regions propose to host an edition together with a cluster.\n\n"
         "Attach the letter of support of your regional authority."
     )

@@ -85,7 +85,7 @@ def test_admin_edits_their_organisation(ui, demo):
     assert_fields_labelled(edit_form)
     ui.check("edit-form")
 
-    edit_form.get_by_label(re.compile(r"^description", re.I)).fill(NEW_DESCRIPTION)
+    edit_form.get_by_label(re.compile(r"^description$", re.I)).fill(NEW_DESCRIPTION)
     edit_form.get_by_role("button", name=re.compile(r"^save", re.I)).click()
     # The skip link added "#main" to the form's URL; the redirect keeps that fragment.
     expect(page).to_have_url(re.compile(re.escape(organisation.get_absolute_url()) + "(#main)?$"))

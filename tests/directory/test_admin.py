@@ -48,10 +48,14 @@ def test_admin_edit_refreshes_search_text(admin_client):
             "kind": "company",
             "validation_status": "unvalidated",
             "technology_fields": "[]",
+            "original_language": "en",
+            "description__pl": "Opis po polsku",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert "Brand New Name" in Organisation.objects.get(pk=organisation.pk).search_text
+    saved = Organisation.objects.get(pk=organisation.pk)
+    assert "Brand New Name" in saved.search_text and "Opis po polsku" in saved.search_text
+    assert saved.translations == {"pl": {"description": "Opis po polsku"}}
 
 
 def test_load_regions_command(capsys):

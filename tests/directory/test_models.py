@@ -24,9 +24,13 @@ def test_every_profile_field_is_a_field_of_the_model():
 
 def test_the_form_services_csv_and_api_derive_their_fields_from_the_one_list():
     without_logo = [name for name in PROFILE_FIELDS if name != "logo"]
-    assert list(OrganisationForm.base_fields) == list(PROFILE_FIELDS)
+    # The description's languages: the form reads "translations" from a field per language;
+    # the CSV holds the original only.
+    languages = ("original_language", "translations")
+    assert list(OrganisationForm.base_fields) == [n for n in PROFILE_FIELDS if n != "translations"]
     assert frozenset(PROFILE_FIELDS) == EDITABLE_FIELDS
-    assert ["slug", *(n if n != "region" else "region_code" for n in without_logo)] == CSV_COLUMNS
+    in_csv = [n if n != "region" else "region_code" for n in without_logo if n not in languages]
+    assert ["slug", *in_csv] == CSV_COLUMNS
     assert list(OrganisationRowForm.base_fields) == CSV_COLUMNS
     assert list(OrganisationUpdateSerializer.Meta.fields) == without_logo
     assert set(without_logo) <= set(OrganisationDetailSerializer.Meta.fields)

@@ -163,3 +163,14 @@ def test_a_localised_session_list_saves_originals(event):
     session.save()
     session.refresh_from_db()
     assert not session.title.startswith("Sesja")
+
+
+def test_exports_asked_for_in_a_language_without_a_translation_give_the_original(client, event):
+    """A German reader (a reader language, not an interface one) gets valid exports in the
+    original language."""
+    xml = client.get(reverse("events:schedule-xml", args=[event.slug]), HTTP_ACCEPT_LANGUAGE="de")
+    assert_valid_xml(xml.content)
+    assert b"Sesja 0" not in xml.content
+    response = client.get(reverse("events:event-ics", args=[event.slug]), {"lang": "de"})
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert "Sesja 0" not in [str(c["summary"]) for c in calendar.walk("VEVENT")]

@@ -280,7 +280,7 @@ def test_next_deadline_and_apply_link_come_right_after_the_title(client, host_ca
     client.force_login(user)
     html = client.get(host_call.call.get_absolute_url()).content.decode()
     summary = html.index('class="card call-summary"')
-    assert html.index("<h1>") < summary < html.index('<div class="article-body">')
+    assert html.index("<h1") < summary < html.index('<div class="article-body"')
     top = html[summary : html.index("</div>", summary)]
     next_cut_off = host_call.call.cut_offs.order_by("deadline").first()
     assert "Next deadline:" in top

@@ -18,6 +18,7 @@ from . import (
     programme_data,
     selection_data,
     synthetic,
+    translations_data,
     upcoming_edition,
 )
 
@@ -32,6 +33,7 @@ def load_demo(*, organisations: int = DEFAULT_SYNTHETIC_ORGANISATIONS, log=print
         programme_data.load(log=log)
         news_data.load(log=log)
         event_agenda.load(log=log)  # after the news: it links the seed report
+        translations_data.load(log=log)  # after the agenda and the report it translates
     added = synthetic.generate_organisations(organisations, log=log)
     log(f"Synthetic organisations: {added} new ({organisations} wanted in all).")
     matchmaking_data.load(log=log)  # after event_agenda and the synthetic organisations

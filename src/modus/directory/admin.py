@@ -4,7 +4,10 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from modus.web.translation_forms import TranslationFieldsetsMixin
+
 from . import services
+from .forms import OrganisationAdminForm
 from .models import Ecosystem, Organisation, Region, SmartSpecialisationPriority
 
 
@@ -51,7 +54,8 @@ def export_csv(modeladmin, request, queryset):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(TranslationFieldsetsMixin, admin.ModelAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "kind", "country_code", "region", "label", "validation_status"]
     list_filter = ["kind", "label", "validation_status", "country_code", "ecosystems"]
     search_fields = ["name", "acronym", "slug", "city", "region__code", "region__name"]
@@ -61,11 +65,6 @@ class OrganisationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created_at", "updated_at"]
     actions = [export_csv]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "website":
-            kwargs["assume_scheme"] = "https"
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):
         # The admin writes the model itself; keep the search text in step with what it saved.

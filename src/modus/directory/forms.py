@@ -5,6 +5,14 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from modus.web.translation_forms import (
+    TranslationsFormMixin,
+    add_translation_fields,
+    read_translations,
+    tabbed_field_names,
+    translation_tabs,
+    with_translation_fields,
+)
 from modus.web.uploads import check_image_upload
 from modus.web.widgets import DatalistInput, QuickSelect
 
@@ -160,7 +168,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = list(PROFILE_FIELDS)
+        fields = [name for name in PROFILE_FIELDS if name != "translations"]
         widgets = {
             "logo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
             "label_date": forms.DateInput(attrs={"type": "date"}),
@@ -175,6 +183,25 @@ class OrganisationForm(forms.ModelForm):
             for name in self.STAFF_FIELDS:
                 del self.fields[name]
         self.fields["country_code"].help_text = _("Two letters, as NUTS writes them (EL, CZ, PL).")
+        self.fields["original_language"].label = _("Language of the description")
+        self.fields["original_language"].required = False
+        add_translation_fields(
+            self, Organisation.translatable_fields, self.instance.translations or {}
+        )
+
+    @property
+    def translation_tabs(self):
+        """One tab per language of the description (``web/_translation_tabs.html``)."""
+        value = self.data.get("original_language") if self.is_bound else None
+        original = value or self.instance.original
+        return translation_tabs(self, Organisation.translatable_fields, original)
+
+    @staticmethod
+    def tabbed_names() -> set[str]:
+        return tabbed_field_names(Organisation.translatable_fields)
+
+    def clean_original_language(self):
+        return self.cleaned_data.get("original_language") or self.instance.original
 
     def clean_country_code(self):
         return (self.cleaned_data.get("country_code") or "").strip().upper()
@@ -198,13 +225,35 @@ class OrganisationForm(forms.ModelForm):
 
     def changed_fields(self) -> dict:
         """The cleaned values for update_organisation, logo only when it changes."""
-        fields = {name: self.cleaned_data[name] for name in self.fields if name != "logo"}
+        tabbed = self.tabbed_names() - {"original_language", "description"}
+        fields = {
+            name: self.cleaned_data[name]
+            for name in self.fields
+            if name != "logo" and name not in tabbed
+        }
+        fields["translations"] = read_translations(
+            self.cleaned_data,
+            Organisation.translatable_fields,
+            original=self.cleaned_data.get("original_language") or self.instance.original,
+        )
         logo = self.cleaned_data.get("logo")
         if logo is False:
             fields["logo"] = ""
         elif logo and hasattr(logo, "content_type"):
             fields["logo"] = logo
         return fields
+
+
+@with_translation_fields
+class OrganisationAdminForm(TranslationsFormMixin, forms.ModelForm):
+    """The admin's organisation form: the description has a field per language."""
+
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = [f.name for f in Organisation._meta.fields if f.editable and f.name != "id"]
+        fields = [*(n for n in fields if n != "translations"), "ecosystems"]
 
 
 class ImportForm(forms.Form):
@@ -232,7 +281,9 @@ class ImportForm(forms.Form):
 
 # The file's columns: the slug, then every profile field but the logo, in profile order. The
 # region is written as its NUTS code; lists (ecosystem keys, technology fields) joined with ";".
-CSV_FIELDS = [name for name in PROFILE_FIELDS if name != "logo"]
+CSV_FIELDS = [
+    name for name in PROFILE_FIELDS if name not in ("logo", "original_language", "translations")
+]
 CSV_NAMES = {"region": "region_code"}
 CSV_COLUMNS = ["slug", *(CSV_NAMES.get(name, name) for name in CSV_FIELDS)]
 LIST_SEPARATOR = ";"

@@ -1,11 +1,13 @@
 import re
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from modus.web.slugs import ascii_slug
+from modus.web.translations import Translatable, TranslatableManager
 
 from .reference import ECOSYSTEM_LABELS, latin_name
 
@@ -128,6 +130,9 @@ PROFILE_FIELDS = (
     "technology_fields",
     *CLUSTER_FIELDS,
     *AWARDED_FIELDS,
+    # The description's language and its other languages (see docs/translations.md).
+    "original_language",
+    "translations",
 )
 
 
@@ -140,7 +145,11 @@ def slug_for(name: str) -> str:
     return ascii_slug(name, max_length=220)
 
 
-class Organisation(models.Model):
+class Organisation(Translatable, models.Model):
+    """A cluster, company, research body, authority…; its description may be translated."""
+
+    translatable_fields = ("description",)
+
     class Kind(models.TextChoices):
         CLUSTER = "cluster", _("Cluster organisation")
         CLUSTER_ASSOCIATION = "association", _("National cluster association")
@@ -214,10 +223,17 @@ class Organisation(models.Model):
         default=Validation.UNVALIDATED,
     )
 
+    original_language = models.CharField(
+        _("original language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+
     # Denormalised text that full-text search indexes (see directory.search).
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = TranslatableManager()
 
     class Meta:
         verbose_name = _("organisation")

@@ -49,7 +49,7 @@ def search_organisations(
 
 def organisation_detail(slug):
     """The organisation with this slug, ready for its public page."""
-    return organisations().get(slug=slug)
+    return organisations().in_language().get(slug=slug)
 
 
 def regions_by_country():

@@ -2,15 +2,21 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Q
 from django.urls import reverse
 
+from modus.web.sitemaps import TranslatedSitemap
+
 from .models import Organisation, Region
 
 
-class OrganisationSitemap(Sitemap):
+class OrganisationSitemap(TranslatedSitemap):
+    """One entry per language of each organisation's description."""
+
     changefreq = "weekly"
     limit = 5000
 
     def items(self):
-        return Organisation.objects.only("slug", "updated_at").order_by("slug")
+        return Organisation.objects.only(
+            "slug", "updated_at", "original_language", "translations"
+        ).order_by("slug")
 
     def lastmod(self, organisation):
         return organisation.updated_at

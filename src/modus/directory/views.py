@@ -40,7 +40,7 @@ def organisation_list(request):
     """Public: search and filter the directory of organisations."""
     form = DirectorySearchForm(request.GET or None)
     filters = form.filters()
-    organisations = selectors.search_organisations(**filters)
+    organisations = selectors.search_organisations(**filters).in_language()
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -95,6 +95,7 @@ def organisation_detail(request, slug):
         "directory/organisation_detail.html",
         {
             "organisation": organisation,
+            "canonical_url": request.build_absolute_uri(organisation.get_absolute_url()),
             "can_edit": may_edit_organisation(request.user, organisation),
             "region_fits": selectors.regions_for_organisation(organisation),
         },
@@ -128,7 +129,11 @@ def organisation_edit(request, slug):
         form = OrganisationForm(instance=organisation, user=request.user)
     cluster_fields = [form[name] for name in OrganisationForm.CLUSTER_FIELDS if name in form.fields]
     staff_fields = [form[name] for name in OrganisationForm.STAFF_FIELDS if name in form.fields]
-    skip = set(OrganisationForm.CLUSTER_FIELDS) | set(OrganisationForm.STAFF_FIELDS)
+    skip = (
+        set(OrganisationForm.CLUSTER_FIELDS)
+        | set(OrganisationForm.STAFF_FIELDS)
+        | OrganisationForm.tabbed_names()
+    )
     return render(
         request,
         "directory/organisation_form.html",

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
+from modus.web.translation_forms import TranslationFieldsetsMixin, translated_admin_form
+
 from .models import (
     AgendaMark,
     Event,
@@ -36,7 +38,8 @@ class RoomInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(TranslationFieldsetsMixin, admin.ModelAdmin):
+    form = translated_admin_form(Event)
     list_display = ["name", "programme", "edition_number", "starts_on", "ends_on", "status"]
     list_filter = ["status", "programme", "country_code"]
     search_fields = ["name", "slug", "city"]
@@ -68,7 +71,8 @@ class SessionRoleInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(HttpsLinksMixin, admin.ModelAdmin):
+class SessionAdmin(TranslationFieldsetsMixin, HttpsLinksMixin, admin.ModelAdmin):
+    form = translated_admin_form(Session)
     list_display = ["title", "event", "kind", "starts_at", "ends_at", "room"]
     list_filter = ["kind"]
     list_select_related = ["event", "room"]

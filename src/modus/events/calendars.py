@@ -20,6 +20,8 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from modus.web.translations import requested_language
+
 from .models import AgendaMark, Event, Session, SessionRole
 from .selectors.events import PUBLIC_STATUSES
 
@@ -164,7 +166,7 @@ def _session_for(event: Event, session: Session) -> Session:
 def event_calendar(event: Event, *, base_url: str) -> bytes:
     """The event over its days, and each session at its time, in the reader's language (the
     calendar's own words stay English)."""
-    language = translation.get_language()
+    language = requested_language()
     with translation.override(settings.LANGUAGE_CODE):
         calendar = _new_calendar(event.name, event.time_zone)
         calendar.add_component(_event_component(event, base_url=base_url))
@@ -184,7 +186,7 @@ def session_calendar(session: Session, *, base_url: str) -> bytes:
 
 
 def personal_agenda_calendar(user, *, base_url: str) -> bytes:
-    language = translation.get_language()
+    language = requested_language()
     with translation.override(settings.LANGUAGE_CODE):
         calendar = _new_calendar(_("My agenda"))
         for session in personal_agenda_sessions(user, language):

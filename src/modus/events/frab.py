@@ -25,6 +25,8 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from modus.web.translations import requested_language
+
 from .models import Event, Material, Session, SessionRole
 
 # Never change it: every GUID of every published schedule derives from it.
@@ -220,7 +222,7 @@ def _version() -> str:
 
 
 def schedule_json(event: Event, *, base_url: str) -> bytes:
-    language = translation.get_language()
+    language = requested_language()
     with translation.override(settings.LANGUAGE_CODE):
         data = schedule_data(event, base_url=base_url, language=language)
     return json.dumps(data, ensure_ascii=False, indent=1).encode()
@@ -233,7 +235,7 @@ def _text(parent: ET.Element, tag: str, value, **attributes) -> ET.Element:
 
 
 def schedule_xml(event: Event, *, base_url: str) -> bytes:
-    language = translation.get_language()
+    language = requested_language()
     with translation.override(settings.LANGUAGE_CODE):
         data = schedule_data(event, base_url=base_url, language=language)
     schedule, conference = data["schedule"], data["schedule"]["conference"]
@@ -296,7 +298,7 @@ def _event_element(room: ET.Element, entry: dict) -> None:
 def cache_key(kind: str, event: Event, base_url: str) -> str:
     changed = event.updated_at.timestamp() if event.updated_at else 0
     site = hashlib.blake2s(base_url.encode(), digest_size=8).hexdigest()
-    language = translation.get_language()
+    language = requested_language()
     return f"modus:events:{kind}:{event.pk}:{event.agenda_version}:{changed}:{site}:{language}"
 
 

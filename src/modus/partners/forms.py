@@ -1,21 +1,33 @@
 """Input of people: opportunities, filters, moderation, interest."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modus.directory.models import Ecosystem, Organisation, Region
+from modus.web.translation_forms import PlainTranslationsMixin, add_translation_fields
 
 from .selectors import kinds_for
 
 
-class OpportunityForm(forms.Form):
+class OpportunityForm(PlainTranslationsMixin, forms.Form):
+    """The opportunity's fields; title and description with one tab per language."""
+
+    translatable_fields = ("title", "description")
+
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none()
     )
     kind = forms.ModelChoiceField(label=_("Kind"), queryset=None)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 6}))
+    original_language = forms.ChoiceField(
+        label=_("Language of the text"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+    )
     ecosystems = forms.ModelMultipleChoiceField(
         label=_("Industrial ecosystems"),
         queryset=Ecosystem.objects.all(),
@@ -51,6 +63,10 @@ class OpportunityForm(forms.Form):
             self.initial.setdefault(
                 "expires_on", timezone.localdate() + timezone.timedelta(days=90)
             )
+        add_translation_fields(self, self.translatable_fields)
+
+    def clean_original_language(self):
+        return self.cleaned_data["original_language"] or settings.LANGUAGE_CODE
 
     def clean_target_countries(self):
         codes = [c.strip().upper() for c in self.cleaned_data["target_countries"].split(",")]

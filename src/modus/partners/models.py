@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from modus.web.translations import Translatable, TranslatableQuerySet
+
 
 class OpportunityKind(models.Model):
     """Offer, request, partnership for a project or call, or a kind an event's organisers add."""
@@ -79,14 +81,18 @@ class ModerationSettings(models.Model):
         return f"{self.event or _('directory')}: {self.manual}"
 
 
-class OpportunityQuerySet(models.QuerySet):
+class OpportunityQuerySet(TranslatableQuerySet):
     def live(self, today=None):
         """Published and not expired."""
         today = today or timezone.localdate()
         return self.filter(status=Opportunity.Status.PUBLISHED, expires_on__gte=today)
 
 
-class Opportunity(models.Model):
+class Opportunity(Translatable, models.Model):
+    """An offer or a request of cooperation; title and description may be translated."""
+
+    translatable_fields = ("title", "description")
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for validation")
         PUBLISHED = "published", _("Published")
@@ -118,6 +124,10 @@ class Opportunity(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
+    original_language = models.CharField(
+        _("original language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     ecosystems = models.ManyToManyField(
         "directory.Ecosystem", verbose_name=_("industrial ecosystems"), blank=True, related_name="+"
     )

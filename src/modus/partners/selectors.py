@@ -3,6 +3,8 @@
 from django.db.models import Q
 from django.utils import timezone
 
+from modus.web.translation_search import search_translated
+
 from .models import Interest, Opportunity, OpportunityKind
 
 PAGE_SIZE = 20
@@ -25,11 +27,10 @@ def opportunities(*, event=None, text="", kind=None, ecosystem=None, country="",
         .prefetch_related("ecosystems")
     )
     for word in text.split():
+        # Title and description in any of their languages, or the keywords or organisation.
+        in_texts = search_translated(Opportunity.objects.all(), word).values("pk")
         found = found.filter(
-            Q(title__icontains=word)
-            | Q(description__icontains=word)
-            | Q(keywords__icontains=word)
-            | Q(organisation__name__icontains=word)
+            Q(pk__in=in_texts) | Q(keywords__icontains=word) | Q(organisation__name__icontains=word)
         )
     if kind:
         found = found.filter(kind=kind)
@@ -39,7 +40,7 @@ def opportunities(*, event=None, text="", kind=None, ecosystem=None, country="",
         found = found.filter(
             Q(organisation__country_code=country) | Q(target_countries__icontains=country)
         )
-    return found.distinct().order_by("-created_at", "-pk")
+    return found.distinct().order_by("-created_at", "-pk").in_language()
 
 
 def title_hints(text: str, *, event=None, limit=8) -> list[str]:

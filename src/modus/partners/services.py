@@ -14,12 +14,14 @@ from modus.matchmaking import selectors as mm_selectors
 from modus.matchmaking import services as mm_services
 from modus.web.links import absolute_url
 from modus.web.tasks import send_email
+from modus.web.translations import clean_translations, language_name
 
 from .errors import PartnersError, PartnersPermissionError
 from .models import Interest, ModerationSettings, Opportunity, OpportunityKind
 from .permissions import is_member, may_answer, may_moderate
 from .tasks import compute_suggestions_task
 
+TITLE_LENGTH = Opportunity._meta.get_field("title").max_length
 BUILTIN_KINDS = (
     ("offer", "Offer", OpportunityKind.Direction.OFFER),
     ("request", "Request", OpportunityKind.Direction.REQUEST),
@@ -75,6 +77,18 @@ def _moderator_emails(event) -> list[str]:
 
 
 @transaction.atomic
+def _opportunity_translations(value, original: str) -> dict:
+    cleaned = clean_translations(value, Opportunity.translatable_fields, original=original)
+    for language, texts in cleaned.items():
+        if len(texts.get("title", "")) > TITLE_LENGTH:
+            raise PartnersError(
+                _("The title in %(language)s is too long.") % {"language": language_name(language)},
+                code="title_length",
+                field="title",
+            )
+    return cleaned
+
+
 def post_opportunity(
     *,
     actor,
@@ -88,8 +102,11 @@ def post_opportunity(
     keywords: str = "",
     target_countries=(),
     target_regions=(),
+    original_language: str = "en",
+    translations=None,
 ) -> Opportunity:
-    """A member of ``organisation`` posts an opportunity; manual validation holds it back."""
+    """A member of ``organisation`` posts an opportunity; manual validation holds it back.
+    ``translations`` maps a language to its title and description (see web.translations)."""
     if not is_member(actor, organisation):
         raise PartnersPermissionError(
             _("Only members of the organisation may post for it."), code="not_member"
@@ -112,6 +129,8 @@ def post_opportunity(
         kind=kind,
         title=title.strip(),
         description=description.strip(),
+        original_language=original_language,
+        translations=_opportunity_translations(translations, original_language),
         keywords=keywords.strip(),
         target_countries=sorted(set(target_countries)),
         expires_on=expires_on,

@@ -64,7 +64,10 @@ def detail(request, pk):
     """Everybody for live opportunities; its organisation and moderators otherwise. Logged-in
     people express interest."""
     opportunity = get_object_or_404(
-        Opportunity.objects.select_related("organisation__region", "kind", "event", "author"), pk=pk
+        Opportunity.objects.select_related(
+            "organisation__region", "kind", "event", "author"
+        ).in_language(),
+        pk=pk,
     )
     if not may_view(request.user, opportunity):
         raise PermissionDenied
@@ -93,6 +96,7 @@ def detail(request, pk):
         "partners/detail.html",
         {
             "opportunity": opportunity,
+            "canonical_url": request.build_absolute_uri(opportunity.get_absolute_url()),
             "form": form,
             "interest": interest,
             "manages": may_manage(request.user, opportunity),

@@ -6,18 +6,29 @@ from rest_framework import serializers
 from modus.api.fields import WebURLField
 from modus.api.problems import PROBLEM
 from modus.api.views import PublicReadOnlyViewSet
+from modus.web.translation_api import TRANSLATED_FIELDS, TranslatedTextsMixin
 
 from .models import Programme
 from .selectors import programmes
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
+class ProgrammeSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
     owner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     url = WebURLField()
 
     class Meta:
         model = Programme
-        fields = ["slug", "name", "owner", "starts_on", "ends_on", "website", "url"]
+        fields = [
+            "slug",
+            "name",
+            "description",
+            "owner",
+            "starts_on",
+            "ends_on",
+            "website",
+            "url",
+            *TRANSLATED_FIELDS,
+        ]
 
 
 @extend_schema_view(

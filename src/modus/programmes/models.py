@@ -3,9 +3,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from modus.web.translations import Translatable, TranslatableManager
 
-class Programme(models.Model):
-    """A series of events run by a programme office over several years."""
+
+class Programme(Translatable, models.Model):
+    """A series of events run by a programme office over several years.
+
+    Its name and description may be translated (``translations``, see docs/translations.md).
+    """
+
+    translatable_fields = ("name", "description")
 
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     name = models.CharField(_("name"), max_length=250)
@@ -25,6 +32,12 @@ class Programme(models.Model):
         blank=True,
         related_name="programme_office_of",
     )
+    original_language = models.CharField(
+        _("original language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+
+    objects = TranslatableManager()
 
     class Meta:
         verbose_name = _("programme")

@@ -7,12 +7,18 @@ from .models import Programme
 
 def programmes():
     """Every programme with its owner, the newest first."""
-    return Programme.objects.select_related("owner").order_by("-starts_on", "pk")
+    return Programme.objects.select_related("owner").order_by("-starts_on", "pk").in_language()
 
 
 def programmes_with_events():
-    return Programme.objects.select_related("owner").prefetch_related(
-        Prefetch("events", queryset=public_events().order_by("starts_on"), to_attr="public_events")
+    return (
+        Programme.objects.select_related("owner")
+        .prefetch_related(
+            Prefetch(
+                "events", queryset=public_events().order_by("starts_on"), to_attr="public_events"
+            )
+        )
+        .in_language()
     )
 
 

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from modus.web.sitemaps import TranslatedSitemap
 
 from .models import Programme
 
 
-class ProgrammeSitemap(Sitemap):
+class ProgrammeSitemap(TranslatedSitemap):
     changefreq = "weekly"
 
     def items(self):

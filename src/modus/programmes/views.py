@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from modus.directory.reference import collation_key, country_name
 from modus.programmes.permissions import is_programme_office
+from modus.web.translations import localise, requested_language
 
 from . import selectors
 
@@ -52,11 +53,13 @@ def programme_detail(request, slug):
     # Anonymous visitors cost no query for the check.
     office = is_programme_office(request.user, programme)
     calls = [call for call in programme.calls.all() if office or call.status != call.Status.DRAFT]
+    localise(calls, requested_language(request))
     return render(
         request,
         "programmes/programme_detail.html",
         {
             "programme": programme,
+            "canonical_url": request.build_absolute_uri(programme.get_absolute_url()),
             "calls": calls,
             "is_office": office,
             "past_events": [e for e in events if e.ends_on < today],

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from modus.activity.models import ActionLogEntry
+from modus.web.translation_forms import TranslationFieldsetsMixin, translated_admin_form
 
 from .models import (
     Application,
@@ -80,7 +81,8 @@ class DocumentRequirementInline(admin.TabularInline):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(TranslationFieldsetsMixin, admin.ModelAdmin):
+    form = translated_admin_form(Call)
     list_display = ["title", "purpose", "status", "programme", "session", "created_at"]
     list_filter = ["purpose", "status"]
     list_select_related = ["programme", "session__event"]
@@ -89,7 +91,10 @@ class CallAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     inlines = [CutOffInline, CriterionInline, QuestionInline, DocumentRequirementInline]
     fieldsets = [
-        (None, {"fields": ["purpose", "title", "slug", "description", "status"]}),
+        (
+            None,
+            {"fields": ["purpose", "title", "slug", "description", "original_language", "status"]},
+        ),
         (_("Owner"), {"fields": ["programme", "session"]}),
         (_("Rules"), {"fields": ["eligible_kinds", "eligible_countries", "review_days"]}),
         (_("Scoring"), {"fields": ["score_min", "score_max", "panel"]}),

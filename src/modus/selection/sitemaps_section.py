@@ -1,10 +1,14 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from modus.web.sitemaps import TranslatedSitemap
+
 from .models import Call
 
 
-class CallSitemap(Sitemap):
+class CallSitemap(TranslatedSitemap):
+    """One entry per language of each public call, with hreflang alternates."""
+
     changefreq = "weekly"
 
     def items(self):

@@ -2,12 +2,17 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from .reader_languages import content_language, reader_language
+
 
 class ContentLanguageMiddleware:
-    """``?lang=cs`` shows this page in Czech: interface and content (links for ``hreflang``).
+    """The content language of this request (``web.reader_languages``), and ``?lang=cs``
+    showing this page in Czech: interface and content (links for ``hreflang``).
 
-    Placed after LocaleMiddleware, it overrides the language chosen from the cookie or the
-    ``Accept-Language`` header for this request only; unknown codes are ignored.
+    Placed after LocaleMiddleware. An interface language in ``?lang=`` overrides the one chosen
+    from the cookie or ``Accept-Language`` for this request only; another reader language
+    (``?lang=de``) asks for content in it and leaves the interface as it was; unknown codes are
+    ignored.
     """
 
     def __init__(self, get_response):
@@ -15,16 +20,20 @@ class ContentLanguageMiddleware:
         self.codes = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
+        request.content_language = reader_language(request)
         code = request.GET.get("lang", "")
-        if code not in self.codes:
-            return self.get_response(request)
-        previous = translation.get_language()
-        translation.activate(code)
-        request.LANGUAGE_CODE = code
-        try:
-            response = self.get_response(request)
-        finally:
-            translation.activate(previous)
+        with content_language(request.content_language):
+            if code not in self.codes:
+                response = self.get_response(request)
+                patch_vary_headers(response, ["Accept-Language", "Cookie"])
+                return response
+            previous = translation.get_language()
+            translation.activate(code)
+            request.LANGUAGE_CODE = code
+            try:
+                response = self.get_response(request)
+            finally:
+                translation.activate(previous)
         response.setdefault("Content-Language", code)
         patch_vary_headers(response, ["Accept-Language"])
         return response

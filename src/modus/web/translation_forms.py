@@ -10,6 +10,8 @@ model's own fields.
 import copy
 from dataclasses import dataclass, field
 
+from django import forms
+from django.db import models
 from django.utils.text import format_lazy
 
 from .translations import clean_translations, content_languages, language_name
@@ -51,6 +53,97 @@ class TranslationTab:
         return any(str(bound.value() or "").strip() for bound in self.fields)
 
 
+def add_translation_fields(form, names, translations=None) -> None:
+    """Add ``<name>__<language>`` to a form's fields for each of ``names`` (already fields of
+    the form) and each content language, filled from ``translations``."""
+    translations = translations or {}
+    for name in names:
+        base = form.fields[name]
+        for language in content_languages():
+            key = translation_field_name(name, language)
+            extra = copy.deepcopy(base)
+            extra.required = False
+            extra.help_text = ""
+            extra.label = format_lazy("{} ({})", base.label, language_name(language))
+            form.fields[key] = extra
+            form.initial.setdefault(key, translations.get(language, {}).get(name, ""))
+
+
+def read_translations(cleaned_data, names, *, original) -> dict:
+    """The translations typed into a form's ``<name>__<language>`` fields, cleaned."""
+    texts = {
+        language: {
+            name: cleaned_data.get(translation_field_name(name, language)) or "" for name in names
+        }
+        for language in content_languages()
+    }
+    return clean_translations(texts, names, original=original)
+
+
+def translation_tabs(form, names, original) -> list[TranslationTab]:
+    """The original's tab first (with ``original_language`` if the form has it), then one per
+    other content language."""
+    first = [form[n] for n in ("original_language", *names) if n in form.fields]
+    tabs = [TranslationTab(original, language_name(original), True, first)]
+    for language in content_languages():
+        if language != original:
+            keys = [translation_field_name(n, language) for n in names]
+            tabs.append(
+                TranslationTab(
+                    language,
+                    language_name(language),
+                    False,
+                    [form[k] for k in keys if k in form.fields],
+                )
+            )
+    return tabs
+
+
+def tabbed_field_names(names) -> set[str]:
+    keys = {translation_field_name(n, code) for n in names for code in content_languages()}
+    return {"original_language", *names, *keys}
+
+
+class PlainTranslationsMixin:
+    """For a plain ``Form`` whose ``translatable_fields`` are an object's original texts: call
+    ``add_translation_fields`` in ``__init__``; ``cleaned_data["translations"]`` then holds the
+    other languages and the template renders ``web/_translation_tabs.html``."""
+
+    translatable_fields: tuple[str, ...] = ()
+    # The original's language when the form has no ``original_language`` field (a call's
+    # criteria are written in the call's language).
+    fixed_original: str | None = None
+
+    def original_from_data(self) -> str:
+        if "original_language" not in self.fields:
+            return self.fixed_original or content_languages()[0]
+        value = self.data.get(self.add_prefix("original_language")) if self.is_bound else None
+        value = value or self.initial.get("original_language")
+        return value if value in content_languages() else content_languages()[0]
+
+    @property
+    def translation_tabs(self) -> list[TranslationTab]:
+        return translation_tabs(self, self.translatable_fields, self.original_from_data())
+
+    @property
+    def untabbed_fields(self) -> list:
+        tabbed = tabbed_field_names(self.translatable_fields)
+        return [bound for bound in self if bound.name not in tabbed]
+
+    def clean(self):
+        cleaned = super().clean()
+        original = cleaned.get("original_language") or self.original_from_data()
+        cleaned["translations"] = read_translations(
+            cleaned, self.translatable_fields, original=original
+        )
+        for key in tabbed_field_names(self.translatable_fields) - {
+            "original_language",
+            *self.translatable_fields,
+        }:
+            cleaned.pop(key, None)
+        return cleaned
+
+
 class TranslationsFormMixin:
     """For a ModelForm decorated with ``with_translation_fields``; put it before ModelForm."""
 
@@ -73,28 +166,12 @@ class TranslationsFormMixin:
     @property
     def translation_tabs(self) -> list[TranslationTab]:
         """The original's tab first, then one per other content language."""
-        names = self._meta.model.translatable_fields
-        original = self.original_language
-        tabs = [
-            TranslationTab(
-                original,
-                language_name(original),
-                True,
-                [self[n] for n in names if n in self.fields],
-            )
-        ]
-        for language in content_languages():
-            if language != original:
-                keys = [translation_field_name(n, language) for n in names]
-                tabs.append(
-                    TranslationTab(
-                        language,
-                        language_name(language),
-                        False,
-                        [self[k] for k in keys if k in self.fields],
-                    )
-                )
-        return tabs
+        return translation_tabs(self, self._meta.model.translatable_fields, self.original_language)
+
+    @property
+    def untabbed_fields(self) -> list:
+        tabbed = tabbed_field_names(self._meta.model.translatable_fields)
+        return [bound for bound in self if bound.name not in tabbed]
 
     def _post_clean(self):
         texts = {}
@@ -138,3 +215,33 @@ class TranslationFieldsetsMixin:
                 )
             )
         return kept
+
+
+def _admin_formfield(db_field, **kwargs):
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"  # addresses typed without a scheme, as Django 6
+    return db_field.formfield(**kwargs)
+
+
+def translated_admin_form(model):
+    """The admin's ModelForm for ``model``: its editable fields but ``translations``, and a
+    field per translatable field and language (use with ``TranslationFieldsetsMixin``)."""
+    names = [
+        field.name
+        for field in model._meta.get_fields()
+        if getattr(field, "editable", False)
+        and getattr(field, "concrete", False)
+        and not field.auto_created
+        and field.name != "translations"
+    ]
+    meta = type(
+        "Meta",
+        (),
+        {"model": model, "fields": names, "formfield_callback": staticmethod(_admin_formfield)},
+    )
+    form = type(
+        f"{model.__name__}AdminForm",
+        (TranslationsFormMixin, forms.ModelForm),
+        {"Meta": meta, "__module__": __name__},
+    )
+    return with_translation_fields(form)

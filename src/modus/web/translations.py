@@ -18,6 +18,8 @@ from django.db.models.query import ModelIterable
 from django.utils import translation
 from django.utils.http import urlencode
 
+from .reader_languages import current_content_language
+
 
 def content_languages() -> list[str]:
     """The language codes content may be written in: the interface's languages."""
@@ -33,10 +35,13 @@ def language_name(code: str) -> str:
 
 
 def requested_language(request=None) -> str:
-    """The reader's language: ``?lang=`` (checked by the middleware), else the active one."""
+    """The reader's content language (``web.reader_languages``): ``?lang=``, the cookie,
+    ``Accept-Language``, else the interface's."""
     if request is not None:
-        return getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
-    return translation.get_language() or settings.LANGUAGE_CODE
+        chosen = getattr(request, "content_language", None)
+        if chosen:
+            return chosen
+    return current_content_language()
 
 
 def clean_translations(value, fields, *, original) -> dict:
@@ -113,7 +118,7 @@ class Translatable:
 
     def localise(self, language: str | None):
         """Show the object in ``language`` (in memory only); returns the object."""
-        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        language = language or current_content_language()
         if "translations" in self.get_deferred_fields():
             return self  # loading it now would cost a query per object
         if getattr(self, "_original_texts", None) is None:
@@ -210,3 +215,20 @@ def api_texts(obj, request=None, fields=None) -> dict:
             for code, texts in obj.all_texts().items()
         },
     }
+
+
+def translation_length_errors(model, translations) -> dict[str, list[str]]:
+    """Translated texts longer than their field allows, as form errors keyed
+    ``<field>__<language>`` (the fields of ``web.translation_forms``)."""
+    errors = {}
+    for language, texts in (translations or {}).items():
+        for field, text in texts.items():
+            limit = model._meta.get_field(field).max_length
+            if limit and len(text) > limit:
+                errors[f"{field}__{language}"] = [
+                    translation.gettext(
+                        "At most %(limit)d characters in %(language)s (it has %(count)d)."
+                    )
+                    % {"limit": limit, "language": language_name(language), "count": len(text)}
+                ]
+    return errors

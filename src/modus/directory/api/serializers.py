@@ -3,6 +3,11 @@
 from rest_framework import serializers
 
 from modus.api.fields import WebURLField
+from modus.web.translation_api import (
+    TranslatedTextsMixin,
+    original_language_write_field,
+    translations_write_field,
+)
 
 from ..models import (
     PROFILE_FIELDS,
@@ -55,13 +60,17 @@ class OrganisationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class OrganisationDetailSerializer(OrganisationSerializer):
+class OrganisationDetailSerializer(TranslatedTextsMixin, OrganisationSerializer):
+    """The whole profile; ``description`` in the reader's language, every language in
+    ``translations``."""
+
     member_total = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta(OrganisationSerializer.Meta):
         fields = [
             *SUMMARY_FIELDS,
             *(name for name in API_PROFILE_FIELDS if name not in SUMMARY_FIELDS),
+            "shown_language",
             "member_total",
             "updated_at",
         ]
@@ -80,6 +89,8 @@ class OrganisationUpdateSerializer(serializers.ModelSerializer):
     technology_fields = serializers.ListField(
         child=serializers.CharField(max_length=120), required=False, max_length=50
     )
+    original_language = original_language_write_field()
+    translations = translations_write_field("description")
 
     class Meta:
         model = Organisation

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from modus.accounts.services import add_founding_admin
 from modus.activity.services import log_action
+from modus.web.translations import clean_translations
 
 from ..models import AWARDED_FIELDS, PROFILE_FIELDS, Organisation, Region, slug_for
 from ..permissions import may_award, may_edit_organisation
@@ -40,10 +41,14 @@ def build_search_text(organisation, *, ecosystem_labels=None, regions_by_code=No
         if regions_by_code is None:
             regions_by_code = Region.objects.in_bulk(codes)
         region_names = [regions_by_code[c].name for c in codes[1:] if c in regions_by_code]
+    translated = [
+        texts.get("description", "") for texts in (organisation.translations or {}).values()
+    ]
     parts = [
         organisation.name,
         organisation.acronym,
-        organisation.description,
+        organisation.original_text("description"),
+        *translated,
         organisation.city,
         " ".join(organisation.technology_fields or []),
         " ".join(ecosystem_labels),
@@ -79,6 +84,9 @@ def _apply(organisation, fields) -> Organisation:
         organisation.country_code = organisation.region_id[:2]
     if organisation.technology_fields is None:
         organisation.technology_fields = []
+    organisation.translations = clean_translations(
+        organisation.translations, Organisation.translatable_fields, original=organisation.original
+    )
     organisation.full_clean(exclude=["logo", "search_text"])
     organisation.save()
     if ecosystems is not None:

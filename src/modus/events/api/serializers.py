@@ -13,29 +13,9 @@ from modus.accounts.models import Person
 from modus.api.fields import WebURLField
 from modus.directory.api.serializers import OrganisationRefSerializer
 from modus.directory.models import Organisation
-from modus.web.translations import api_texts
+from modus.web.translation_api import TRANSLATED_FIELDS, TranslatedTextsMixin
 
 from ..models import Event, Session, SessionRole
-
-
-class TranslatedTextsMixin(serializers.Serializer):
-    """The object's texts in the reader's language (``?lang=`` or ``Accept-Language``), plus
-    ``original_language``, ``shown_language`` and every language in ``translations``."""
-
-    original_language = serializers.CharField(source="original", read_only=True)
-    shown_language = serializers.CharField(read_only=True, default="")
-    translations = serializers.DictField(
-        read_only=True, help_text="Every language of the object: {code: {field: text}}."
-    )
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        fields = [name for name in instance.translatable_fields if name in data]
-        data.update(api_texts(instance, self.context.get("request"), fields))
-        return data
-
-
-TRANSLATED_FIELDS = ["original_language", "shown_language", "translations"]
 
 
 class EventSerializer(TranslatedTextsMixin, serializers.ModelSerializer):

@@ -4,6 +4,7 @@ They check input; the agenda and material services write."""
 import datetime as dt
 
 from django import forms
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modus.accounts.models import Person
 from modus.directory.models import NAME_MAX_LENGTH, Organisation
+from modus.web.translation_forms import PlainTranslationsMixin, add_translation_fields
 from modus.web.widgets import QuickSelect
 
 from ..errors import AgendaError
@@ -26,9 +28,18 @@ class RoomForm(forms.ModelForm):
         fields = ["name", "capacity", "position"]
 
 
-class SessionForm(forms.Form):
-    """A session, with its day and times in the event's local time zone."""
+class SessionForm(PlainTranslationsMixin, forms.Form):
+    """A session, with its day and times in the event's local time zone; title and abstract
+    with one tab per language."""
 
+    translatable_fields = ("title", "abstract")
+
+    original_language = forms.ChoiceField(
+        label=_("Language of the text"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+    )
     title = forms.CharField(label=_("title"), max_length=250)
     kind = forms.ChoiceField(label=_("kind"), choices=Session.Kind.choices)
     day = forms.TypedChoiceField(label=_("day"))
@@ -56,17 +67,21 @@ class SessionForm(forms.Form):
             starts = timezone.localtime(session.starts_at, event.zone)
             ends = timezone.localtime(session.ends_at, event.zone)
             kwargs["initial"] = {
-                "title": session.title,
+                "title": session.original_text("title"),
+                "original_language": session.original_language,
                 "kind": session.kind,
                 "day": starts.date().isoformat(),
                 "start_time": starts.time(),
                 "end_time": ends.time(),
                 "room": session.room_id,
-                "abstract": session.abstract,
+                "abstract": session.original_text("abstract"),
                 "topics": ", ".join(session.topics or []),
                 "recording_url": session.recording_url,
             }
         super().__init__(*args, **kwargs)
+        add_translation_fields(
+            self, self.translatable_fields, session.translations if session is not None else {}
+        )
         days = list(event.days)
         if session is not None:
             current = timezone.localtime(session.starts_at, event.zone).date()
@@ -75,6 +90,9 @@ class SessionForm(forms.Form):
         self.fields["day"].choices = [(day.isoformat(), f"{_date_label(day)}") for day in days]
         self.fields["day"].coerce = _parse_date
         self.fields["room"].queryset = event.rooms.order_by("position", "name")
+
+    def clean_original_language(self):
+        return self.cleaned_data["original_language"] or settings.LANGUAGE_CODE
 
     def clean_topics(self):
         return list(dict.fromkeys(split_list(self.cleaned_data["topics"])))
@@ -105,6 +123,8 @@ class SessionForm(forms.Form):
             "abstract": data["abstract"],
             "topics": data["topics"],
             "recording_url": data["recording_url"],
+            "original_language": data["original_language"],
+            "translations": data["translations"],
         }
 
 

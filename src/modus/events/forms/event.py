@@ -7,6 +7,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from modus.directory.models import Ecosystem, SmartSpecialisationPriority
+from modus.web.translation_forms import (
+    add_translation_fields,
+    read_translations,
+    translation_tabs,
+)
+from modus.web.translations import content_languages
 from modus.web.widgets import QuickSelect
 
 from ..models import Event, Venue
@@ -50,7 +56,7 @@ class EventManageForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = list(EVENT_FIELDS)
+        fields = [name for name in EVENT_FIELDS if name != "translations"]
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -79,6 +85,36 @@ class EventManageForm(forms.ModelForm):
         ]
         if not self.is_bound:
             self.initial["languages"] = ", ".join(event.languages or [])
+        self.fields["original_language"].label = _("Language of the text")
+        self.fields["original_language"].required = False
+        add_translation_fields(self, self.tabbed, event.translations or {})
+
+    # The name is the programme office's; co-hosts write the description, in each language.
+    tabbed = ("description",)
+
+    @property
+    def translation_tabs(self):
+        value = self.data.get("original_language") if self.is_bound else None
+        return translation_tabs(self, self.tabbed, value or self.instance.original)
+
+    def clean_original_language(self):
+        return self.cleaned_data.get("original_language") or self.instance.original
+
+    def _translations(self) -> dict:
+        """The typed descriptions merged into the stored translations (the name's stay)."""
+        original = self.cleaned_data.get("original_language") or self.instance.original
+        typed = read_translations(self.cleaned_data, self.tabbed, original=original)
+        merged = {}
+        for language in content_languages():
+            texts = {
+                field: text
+                for field, text in (self.instance.translations or {}).get(language, {}).items()
+                if field not in self.tabbed
+            }
+            texts.update(typed.get(language, {}))
+            if texts and language != original:
+                merged[language] = texts
+        return merged
 
     def clean_languages(self):
         codes = [code.lower() for code in split_list(self.cleaned_data["languages"])]
@@ -93,4 +129,9 @@ class EventManageForm(forms.ModelForm):
 
     def changes(self) -> dict:
         """The cleaned values of the fields that changed, for ``update_event``."""
-        return {name: self.cleaned_data[name] for name in self.changed_data}
+        names = [n for n in self.changed_data if n in EVENT_FIELDS]
+        changes = {name: self.cleaned_data[name] for name in names}
+        translations = self._translations()
+        if translations != (self.instance.translations or {}):
+            changes["translations"] = translations
+        return changes

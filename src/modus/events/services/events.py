@@ -8,6 +8,7 @@ from django.db.models import F, Model
 from django.utils.translation import gettext as _
 
 from modus.activity.services import log_action
+from modus.web.translations import clean_translations
 
 from .. import actions
 from ..errors import AgendaError, EventError
@@ -31,6 +32,8 @@ EVENT_FIELDS = (
     "priorities",
     "co_located_with",
     "report",
+    "original_language",
+    "translations",
 )
 MANY_TO_MANY = ("ecosystems", "priorities")
 
@@ -139,6 +142,12 @@ def update_event(event: Event, *, actor, **fields) -> Event:
         # set the new values on ``event`` already, so the old ones are read from here.)
         stored = lock_event(event)
         changes = {}
+        if "translations" in fields or "original_language" in fields:
+            fields["translations"] = clean_translations(
+                fields.get("translations", stored.translations),
+                Event.translatable_fields,
+                original=fields.get("original_language", stored.original_language),
+            )
         for name, value in fields.items():
             old = _logged(getattr(stored, name))
             setattr(event, name, value)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from modus.accounts.models import Person
+from modus.web.translations import requested_language
 
 from .. import selectors, services
 from ..forms import AgendaFilterForm
@@ -43,6 +44,7 @@ def agenda_cache_key(event, *, room, kind, part="agenda") -> str:
             event.agenda_version,
             event.updated_at.timestamp(),
             translation.get_language(),
+            requested_language(),
             room or "",
             kind or "",
         )

@@ -7,6 +7,7 @@ from django.utils import formats
 from rest_framework import serializers
 
 from modus.directory.models import Ecosystem, Organisation, Region
+from modus.web.translation_api import TRANSLATED_FIELDS, TranslatedTextsMixin
 
 from ..models import (
     Application,
@@ -46,25 +47,27 @@ class CutOffSerializer(serializers.ModelSerializer):
         return local_deadline_text(obj)
 
 
-class CriterionSerializer(serializers.ModelSerializer):
+# Texts in the reader's language (?lang= or Accept-Language) with every language in
+# "translations"; a call's parts are written in the call's original language.
+class CriterionSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
     class Meta:
         model = Criterion
-        fields = ["id", "title", "description", "weight"]
+        fields = ["id", "title", "description", "weight", *TRANSLATED_FIELDS]
 
 
-class QuestionSerializer(serializers.ModelSerializer):
+class QuestionSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
     class Meta:
         model = Question
-        fields = ["id", "text", "help_text", "required"]
+        fields = ["id", "text", "help_text", "required", *TRANSLATED_FIELDS]
 
 
-class DocumentRequirementSerializer(serializers.ModelSerializer):
+class DocumentRequirementSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
     class Meta:
         model = DocumentRequirement
-        fields = ["id", "title", "description", "required", "max_bytes"]
+        fields = ["id", "title", "description", "required", "max_bytes", *TRANSLATED_FIELDS]
 
 
-class CallSerializer(serializers.ModelSerializer):
+class CallSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
     purpose = serializers.CharField(read_only=True, help_text="“host” or “pitches”.")
     status = serializers.CharField(read_only=True, help_text="“draft”, “open” or “closed”.")
     programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -87,6 +90,7 @@ class CallSerializer(serializers.ModelSerializer):
             "event",
             "session",
             "url",
+            *TRANSLATED_FIELDS,
         ]
 
     def get_url(self, obj) -> str:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modus.directory.models import Ecosystem, Organisation, Region
 from modus.directory.reference import sorted_countries
+from modus.web.translations import localise
 from modus.web.widgets import QuickSelect, QuickSelectMultiple
 
 from ..models import Application, Call
@@ -105,8 +106,9 @@ class ApplicationForm(forms.Form):
     def __init__(self, *args, application: Application, **kwargs):
         self.application = application
         call = application.call
-        self.questions = list(call.questions.all())
-        self.requirements = list(call.documents.all())
+        # In the applicant's language where the call has it (the call's original otherwise).
+        self.questions = localise(list(call.questions.all()))
+        self.requirements = localise(list(call.documents.all()))
         if "initial" not in kwargs:
             kwargs["initial"] = self._initial(application)
         super().__init__(*args, **kwargs)

@@ -6,10 +6,12 @@ import datetime as dt
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from modus.directory.models import Organisation
+from modus.web.translation_forms import PlainTranslationsMixin, add_translation_fields
 
 from ..models import PDF_LIMIT_BYTES, Call
 from ..time_zones import DEADLINE_TIME_ZONES
@@ -21,8 +23,11 @@ def split_codes(value: str) -> list[str]:
     return [item.strip() for item in re.split(r"[,\s]+", value or "") if item.strip()]
 
 
-class CallForm(forms.Form):
-    """The text and rules of a call; pitch calls add the pitch length and the places."""
+class CallForm(PlainTranslationsMixin, forms.Form):
+    """The text and rules of a call; pitch calls add the pitch length and the places. Title and
+    text have one tab per language."""
+
+    translatable_fields = ("title", "description")
 
     title = forms.CharField(label=_("title"), max_length=250)
     description = forms.CharField(
@@ -30,6 +35,12 @@ class CallForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
         help_text=_("Plain text; blank lines separate paragraphs."),
+    )
+    original_language = forms.ChoiceField(
+        label=_("Language of the text"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
     )
     eligible_kinds = forms.MultipleChoiceField(
         label=_("organisation kinds that may apply"),
@@ -66,8 +77,9 @@ class CallForm(forms.Form):
             kwargs.setdefault(
                 "initial",
                 {
-                    "title": call.title,
-                    "description": call.description,
+                    "title": call.original_text("title"),
+                    "description": call.original_text("description"),
+                    "original_language": call.original_language,
                     "eligible_kinds": call.eligible_kinds,
                     "eligible_countries": ", ".join(call.eligible_countries),
                     "score_min": call.score_min,
@@ -78,6 +90,7 @@ class CallForm(forms.Form):
                 },
             )
         super().__init__(*args, **kwargs)
+        add_translation_fields(self, self.translatable_fields, call.translations if call else {})
         if pitches:
             # Reminders to reviewers after a cut-off mean little for a pitching session.
             del self.fields["review_days"]
@@ -102,6 +115,9 @@ class CallForm(forms.Form):
         if low is not None and high is not None and low >= high:
             self.add_error("score_max", _("The highest score must be above the lowest."))
         return data
+
+    def clean_original_language(self):
+        return self.cleaned_data["original_language"] or settings.LANGUAGE_CODE
 
     def values(self) -> dict:
         """Keyword arguments for ``create_call`` / ``update_call``."""
@@ -142,7 +158,19 @@ class CutOffForm(forms.Form):
         return dt.datetime.combine(self.cleaned_data["day"], self.cleaned_data["time"])
 
 
-class CriterionForm(forms.Form):
+class CallPartForm(PlainTranslationsMixin, forms.Form):
+    """A criterion, question or document, written in the call's language with one tab for
+    each other language."""
+
+    def __init__(self, *args, call: Call | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fixed_original = call.original if call is not None else None
+        add_translation_fields(self, self.translatable_fields)
+
+
+class CriterionForm(CallPartForm):
+    translatable_fields = ("title", "description")
+
     title = forms.CharField(label=_("criterion"), max_length=200)
     weight = forms.IntegerField(label=_("weight"), min_value=1, max_value=100, initial=1)
     description = forms.CharField(
@@ -150,13 +178,17 @@ class CriterionForm(forms.Form):
     )
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(CallPartForm):
+    translatable_fields = ("text", "help_text")
+
     text = forms.CharField(label=_("question"), max_length=300)
     help_text = forms.CharField(label=_("help text"), max_length=300, required=False)
     required = forms.BooleanField(label=_("an answer is required"), required=False, initial=True)
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(CallPartForm):
+    translatable_fields = ("title", "description")
+
     title = forms.CharField(label=_("document"), max_length=200)
     description = forms.CharField(label=_("description"), max_length=300, required=False)
     required = forms.BooleanField(label=_("required"), required=False, initial=True)

@@ -9,11 +9,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from modus.events.models import validate_time_zone
+from modus.web.translations import Translatable, TranslatableManager
 
 PDF_LIMIT_BYTES = 10 * 1024 * 1024
 
 
-class Call(models.Model):
+class Call(Translatable, models.Model):
+    """A call; its title and text may be translated, and so may its criteria, questions and
+    documents (each in its own ``translations``, the call's original language theirs too)."""
+
+    translatable_fields = ("title", "description")
+
     class Purpose(models.TextChoices):
         HOST = "host", _("Call for expression of interest")
         PITCHES = "pitches", _("Call for pitches")
@@ -83,8 +89,14 @@ class Call(models.Model):
     )
     voting_open = models.BooleanField(_("audience voting open"), default=False)
     results_published = models.BooleanField(_("results published"), default=False)
+    original_language = models.CharField(
+        _("original language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = TranslatableManager()
 
     class Meta:
         verbose_name = _("call")
@@ -137,7 +149,20 @@ class CutOff(models.Model):
         return self.deadline.astimezone(zoneinfo.ZoneInfo(self.time_zone))
 
 
-class Criterion(models.Model):
+class CallPart(Translatable):
+    """A criterion, question or document of a call: written in the call's original language.
+
+    Read it through ``call.<parts>.all()``: Django then hands each part its call without a
+    query."""
+
+    @property
+    def original(self) -> str:
+        return self.call.original
+
+
+class Criterion(CallPart, models.Model):
+    translatable_fields = ("title", "description")
+
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
     title = models.CharField(_("criterion"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -145,6 +170,7 @@ class Criterion(models.Model):
         _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("criterion")
@@ -155,12 +181,15 @@ class Criterion(models.Model):
         return self.title
 
 
-class Question(models.Model):
+class Question(CallPart, models.Model):
+    translatable_fields = ("text", "help_text")
+
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="questions")
     text = models.CharField(_("question"), max_length=300)
     help_text = models.CharField(_("help text"), max_length=300, blank=True)
     required = models.BooleanField(_("required"), default=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("question")
@@ -171,8 +200,10 @@ class Question(models.Model):
         return self.text
 
 
-class DocumentRequirement(models.Model):
+class DocumentRequirement(CallPart, models.Model):
     """A PDF the applicant must (or may) attach, e.g. the regional authority's letter of support."""
+
+    translatable_fields = ("title", "description")
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("document"), max_length=200)
@@ -180,6 +211,7 @@ class DocumentRequirement(models.Model):
     required = models.BooleanField(_("required"), default=True)
     max_bytes = models.PositiveIntegerField(_("size limit in bytes"), default=PDF_LIMIT_BYTES)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("required document")

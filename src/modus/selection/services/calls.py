@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from modus.directory.models import Organisation
 from modus.web.slugs import free_slug
+from modus.web.translations import clean_translations, translation_length_errors
 
 from ..models import Call, Criterion, CutOff, DocumentRequirement, Question
 from ..permissions import may_manage_call
@@ -24,7 +25,18 @@ CALL_FIELDS = {
     "review_days",
     "pitch_minutes",
     "places",
+    "original_language",
+    "translations",
 }
+
+
+def _translations(model, value, original: str) -> dict:
+    """The other languages of a call or of one of its parts, cleaned and checked."""
+    cleaned = clean_translations(value, model.translatable_fields, original=original)
+    errors = translation_length_errors(model, cleaned)
+    if errors:
+        raise SelectionError(errors, code="too_long")
+    return cleaned
 
 
 def check_manager(user, call: Call) -> None:
@@ -79,7 +91,10 @@ def create_call(*, actor, purpose, title, programme=None, session=None, **fields
         programme = None
     elif programme is None:
         raise SelectionError(_("A call for expression of interest belongs to a programme."))
+    original = fields.pop("original_language", None) or "en"
+    fields["translations"] = _translations(Call, fields.get("translations"), original)
     call = Call(
+        original_language=original,
         purpose=purpose,
         programme=programme,
         session=session,
@@ -107,6 +122,10 @@ def update_call(call: Call, *, actor, **fields) -> Call:
     if unknown:
         raise TypeError(f"unknown call fields: {sorted(unknown)}")
     merged = {"score_min": call.score_min, "score_max": call.score_max, **fields}
+    original = merged.get("original_language") or call.original_language
+    if "translations" in merged or "original_language" in merged:
+        current = merged.get("translations", call.translations)
+        merged["translations"] = _translations(Call, current, original)
     for name, value in _clean_rules(merged).items():
         setattr(call, name, value)
     call.full_clean()
@@ -170,13 +189,16 @@ def _next_position(queryset) -> int:
     return 0 if last is None else last + 1
 
 
-def add_criterion(call: Call, *, actor, title: str, weight: int = 1, description="") -> Criterion:
+def add_criterion(
+    call: Call, *, actor, title: str, weight: int = 1, description="", translations=None
+) -> Criterion:
     check_manager(actor, call)
     criterion = Criterion(
         call=call,
         title=title.strip(),
         weight=weight,
         description=description,
+        translations=_translations(Criterion, translations, call.original),
         position=_next_position(call.criteria.all()),
     )
     criterion.full_clean()
@@ -184,13 +206,16 @@ def add_criterion(call: Call, *, actor, title: str, weight: int = 1, description
     return criterion
 
 
-def add_question(call: Call, *, actor, text: str, required=True, help_text="") -> Question:
+def add_question(
+    call: Call, *, actor, text: str, required=True, help_text="", translations=None
+) -> Question:
     check_manager(actor, call)
     question = Question(
         call=call,
         text=text.strip(),
         required=required,
         help_text=help_text,
+        translations=_translations(Question, translations, call.original),
         position=_next_position(call.questions.all()),
     )
     question.full_clean()
@@ -199,7 +224,14 @@ def add_question(call: Call, *, actor, text: str, required=True, help_text="") -
 
 
 def add_document_requirement(
-    call: Call, *, actor, title: str, required=True, description="", max_bytes=None
+    call: Call,
+    *,
+    actor,
+    title: str,
+    required=True,
+    description="",
+    max_bytes=None,
+    translations=None,
 ) -> DocumentRequirement:
     check_manager(actor, call)
     requirement = DocumentRequirement(
@@ -207,6 +239,7 @@ def add_document_requirement(
         title=title.strip(),
         required=required,
         description=description,
+        translations=_translations(DocumentRequirement, translations, call.original),
         position=_next_position(call.documents.all()),
     )
     if max_bytes:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from modus.directory.models import Organisation
 from modus.directory.reference import sorted_countries
+from modus.web.translations import localise, requested_language
 
 from .. import selectors
 from ..forms.applicant import ApplyForm
@@ -19,7 +20,7 @@ from ..services import SelectionError, check_eligible
 @require_GET
 def call_list(request):
     """Everyone: open calls first with their next cut-off, then closed ones (and own drafts)."""
-    calls = selectors.listed_calls(request.user)
+    calls = localise(selectors.listed_calls(request.user), requested_language(request))
     open_calls = sorted(
         (c for c in calls if c.status == Call.Status.OPEN),
         key=lambda c: (c.next_cut_off is None, c.next_cut_off.deadline if c.next_cut_off else 0),
@@ -83,11 +84,15 @@ def call_detail(request, slug):
         raise Http404
     cut_offs = selectors.mark_cut_offs(call)
     kinds = dict(Organisation.Kind.choices)
+    language = requested_language(request)
+    localise(call, language)  # the page only reads it: a localised call is never saved here
+    parts = {name: localise(items, language) for name, items in selectors.call_parts(call).items()}
     context = {
         "call": call,
+        "canonical_url": request.build_absolute_uri(call.get_absolute_url()),
         "is_manager": is_manager,
         "cut_offs": cut_offs,
-        **selectors.call_parts(call),
+        **parts,
         "eligible_kinds": [kinds.get(kind, kind) for kind in call.eligible_kinds],
         "eligible_countries": [name for _code, name in sorted_countries(call.eligible_countries)],
         **_apply_situation(request, call),

@@ -69,9 +69,9 @@ def _manage_page(request, call, bound=None, status=200):
     forms = {
         "call": CallForm(call=call, prefix="call"),
         "cut_off": CutOffForm(prefix="cutoff", time_zone=_default_time_zone(call)),
-        "criterion": CriterionForm(prefix="criterion"),
-        "question": QuestionForm(prefix="question"),
-        "document": DocumentForm(prefix="document"),
+        "criterion": CriterionForm(prefix="criterion", call=call),
+        "question": QuestionForm(prefix="question", call=call),
+        "document": DocumentForm(prefix="document", call=call),
         "jury": JuryForm(prefix="jury"),
         "status": None,
     }
@@ -141,7 +141,7 @@ def call_manage(request, call):
         return _manage_page(request, call, {"cut_off": form})
 
     if action == "add-criterion":
-        form = CriterionForm(request.POST, prefix="criterion")
+        form = CriterionForm(request.POST, prefix="criterion", call=call)
         if form.is_valid():
             try:
                 services.add_criterion(call, actor=user, **form.cleaned_data)
@@ -153,7 +153,7 @@ def call_manage(request, call):
         return _manage_page(request, call, {"criterion": form})
 
     if action == "add-question":
-        form = QuestionForm(request.POST, prefix="question")
+        form = QuestionForm(request.POST, prefix="question", call=call)
         if form.is_valid():
             try:
                 services.add_question(call, actor=user, **form.cleaned_data)
@@ -165,7 +165,7 @@ def call_manage(request, call):
         return _manage_page(request, call, {"question": form})
 
     if action == "add-document":
-        form = DocumentForm(request.POST, prefix="document")
+        form = DocumentForm(request.POST, prefix="document", call=call)
         if form.is_valid():
             try:
                 services.add_document_requirement(
@@ -175,6 +175,7 @@ def call_manage(request, call):
                     description=form.cleaned_data["description"],
                     required=form.cleaned_data["required"],
                     max_bytes=form.max_bytes(),
+                    translations=form.cleaned_data["translations"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
