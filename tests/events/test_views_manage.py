@@ -458,3 +458,15 @@ def test_event_details_say_when_region_and_city_are_not_set(cohost_client, event
     html = cohost_client.get(url).content.decode()
     facts = html[html.index('<dl class="facts">') :]
     assert facts[: facts.index("</dl>")].count("Not set") == 2
+
+
+def test_an_end_before_the_start_is_said_next_to_the_dates(cohost_client, event):
+    url = reverse("events:manage", kwargs={"slug": event.slug})
+    response = cohost_client.post(url, details_data(event, ends_on="2022-11-01"))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["ends_on"] == ["An event cannot end before it starts."]
+    assert not form.non_field_errors()
+    assert "is violated" not in response.content.decode()
+    event.refresh_from_db()
+    assert event.ends_on == dt.date(2022, 11, 8)
