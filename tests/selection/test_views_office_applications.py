@@ -224,3 +224,15 @@ def test_reopening_a_submitted_application_is_an_error(client, host_call):
     client.force_login(host_call.office)
     response = client.post(reopen_url(application), {}, follow=True)
     assert "Only a withdrawn application can be reopened." in response.content.decode()
+
+
+def test_opening_the_decide_address_directly_leads_back_to_the_application(client, host_call):
+    application, _ = submit_complete(host_call)
+    client.force_login(host_call.office)
+    response = client.get(decide_url(application))
+    assert response.status_code == 405
+    page = response.content.decode()
+    assert "This address is for an action" in page
+    assert f'href="{application.get_absolute_url()}"' in page
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
