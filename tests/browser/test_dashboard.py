@@ -26,6 +26,8 @@ from .conftest import log_in
 WORDS = {
     "en": {
         "title": "My Modus",
+        "status": "Registered",
+        "next": "Next",
         "waiting": "You are number 2 on the waiting list.",
         "outcomes": "Outcomes still to record",
         "registered": "You are registered",
@@ -33,6 +35,8 @@ WORDS = {
     },
     "cs": {
         "title": "Můj Modus",
+        "status": "Registrováno",
+        "next": "Další",
         "waiting": "Na čekací listině jste 2. v pořadí.",
         "outcomes": "Výsledky, které zbývá zapsat",
         "registered": "Jste registrováni",
@@ -40,6 +44,8 @@ WORDS = {
     },
     "pl": {
         "title": "Mój Modus",
+        "status": "Zarejestrowano",  # a status, not "Data rejestracji" (the date of registering)
+        "next": "Następne",  # the meetings that come next, not "Następna" (the next page)
         "waiting": "Jesteś 2. na liście oczekujących.",
         "outcomes": "Wyniki do zapisania",
         "registered": "Jesteś zarejestrowany(-a)",
@@ -91,10 +97,12 @@ def test_a_participants_home_and_the_event_pages_that_know_her(ui, alicja, langu
     registrations = page.locator("section[aria-labelledby=registrations-heading]")
     expect(registrations.get_by_role("link", name="Cluster Days Ostrava")).to_be_visible()
     expect(registrations.locator("img.dashboard-qr")).to_have_count(1)
+    expect(registrations.locator(".badge").first).to_have_text(words["status"])
     expect(registrations).to_contain_text(words["waiting"])
     expect(registrations.locator("a[href*='/registrations/cancel/']")).to_have_count(2)
     meetings = page.locator("section[aria-labelledby=meetings-heading]")
     expect(meetings).to_contain_text("Bořivoj Dvořák")  # today
+    expect(meetings.get_by_role("heading", name=words["next"], exact=True)).to_be_visible()
     expect(meetings).to_contain_text("Zofia Żółkiewska")  # next
     outcomes = page.locator("section[aria-labelledby=outcomes-heading]")
     expect(outcomes).to_contain_text(words["outcomes"])
