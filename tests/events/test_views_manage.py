@@ -458,3 +458,22 @@ def test_event_details_say_when_region_and_city_are_not_set(cohost_client, event
     html = cohost_client.get(url).content.decode()
     facts = html[html.index('<dl class="facts">') :]
     assert facts[: facts.index("</dl>")].count("Not set") == 2
+
+
+def test_a_session_kept_outside_the_event_days_needs_the_box_ticked(cohost_client, event):
+    session = SessionFactory(
+        event=event,
+        starts_at=dt.datetime(2022, 11, 10, 9, tzinfo=dt.UTC),
+        ends_at=dt.datetime(2022, 11, 10, 10, tzinfo=dt.UTC),
+        outside_event_days=False,
+    )
+    url = reverse("events:manage-session", args=[event.slug, session.pk])
+    response = cohost_client.post(url, session_data(day="2022-11-10", title="Moved"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["day"]
+    response = cohost_client.post(
+        url, session_data(day="2022-11-10", title="Moved", outside_event_days="on")
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.title, session.outside_event_days) == ("Moved", True)
