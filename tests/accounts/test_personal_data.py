@@ -1,10 +1,18 @@
+import datetime as dt
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 
 from modus.accounts import personal_data, services
 from modus.accounts.models import Person
+from modus.demo.loader import load_demo
+from modus.matchmaking.models import MarketplaceProfile, Meeting, ScheduleVersion
+from modus.partners.models import Interest, Opportunity, OpportunityKind
+from modus.results.models import FollowUpAnswer
+from modus.selection.models import Application, AudienceVote, Review
 from tests.factories import (
     ArticleFactory,
     MembershipFactory,
@@ -92,3 +100,74 @@ def test_the_categories_an_erasure_removes_are_exported():
         "interests",
         "feedback_answers",
     } <= erased
+
+
+DEMO_CATEGORIES = (
+    "registrations",
+    "marketplace_profiles",
+    "meeting_requests",
+    "meetings",
+    "audience_votes",
+    "applications",
+    "reviews",
+    "opportunities",
+    "interests",
+    "feedback_answers",
+)
+
+
+def test_a_demo_participant_finds_every_category_the_erasure_removes():
+    """participant-002 of the demo, as the issue found them, and what the demo lacks for them
+    (a jury sheet, an opportunity, a contact request, a follow-up) given by hand."""
+    load_demo(organisations=10, log=lambda line: None)
+    user = get_user_model().objects.get(email="participant-002@demo.modus.invalid")
+    profile = MarketplaceProfile.objects.filter(user=user).select_related("organisation").first()
+    meeting = Meeting.objects.filter(
+        participants=profile, version__status=ScheduleVersion.Status.PUBLISHED
+    ).first()
+    if not AudienceVote.objects.filter(user=user).exists():
+        pitch = Application.objects.filter(call__purpose="pitches").first()
+        AudienceVote.objects.create(call=pitch.call, application=pitch, user=user)
+    Review.objects.create(
+        application=Application.objects.first(), reviewer=user, stage=Review.Stage.LIVE
+    )
+    if not Application.objects.filter(created_by=user).exists():
+        Application.objects.filter(pk=Application.objects.first().pk).update(created_by=user)
+    offer = OpportunityKind.objects.get(event=None, key="offer")
+    own = Opportunity.objects.create(
+        organisation=profile.organisation,
+        kind=offer,
+        author=user,
+        title="Hydrogen tank tests",
+        description="Certified lab tests.",
+        expires_on=timezone.localdate() + dt.timedelta(days=30),
+    )
+    other = Opportunity.objects.create(
+        organisation=OrganisationFactory(),
+        kind=offer,
+        title="Fuel cell buses",
+        description="A pilot fleet.",
+        expires_on=own.expires_on,
+    )
+    Interest.objects.create(opportunity=other, user=user, message="Let us talk.")
+    FollowUpAnswer.objects.create(meeting=meeting, user=user, stage="talks")
+    services.profile_of(user)
+    services.create_api_token(user)
+    MembershipFactory(user=user, organisation=profile.organisation)
+
+    data = personal_data.export_personal_data(user)
+
+    missing = [key for key in DEMO_CATEGORIES if not data[key]]
+    assert missing == []
+    erased = {item.key for item in personal_data.declarations() if item.erase}
+    assert erased - {key for key, value in data.items() if value} <= {"suggestions"}
+    assert (
+        len(data["meetings"])
+        == Meeting.objects.filter(
+            participants=profile, version__status=ScheduleVersion.Status.PUBLISHED
+        ).count()
+    )
+    assert any(r["message"] for r in data["meeting_requests"])
+    assert any(review["jury_sheet"] for review in data["reviews"])
+    preview = {item["key"]: item["count"] for item in personal_data.erasure_preview(user)}
+    assert preview["meetings"] == len(data["meetings"])
