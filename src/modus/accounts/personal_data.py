@@ -44,15 +44,27 @@ class PersonalData:
     export: Callable
     erase: Callable | None = None
     covers: tuple[str, ...] = ()
+    warn: Callable | None = None
 
 
 _declared: dict[str, PersonalData] = {}
 
 
-def declare(key: str, *, label, export: Callable, erase: Callable | None = None, covers=()) -> None:
-    """Declare a category of personal data under ``key`` (the export's key, unique)."""
+def declare(
+    key: str,
+    *,
+    label,
+    export: Callable,
+    erase: Callable | None = None,
+    covers=(),
+    warn: Callable | None = None,
+) -> None:
+    """Declare a category of personal data under ``key`` (the export's key, unique).
+
+    ``warn(user)`` may return a sentence the erasure page shows before the person confirms
+    (what the erasure does to others: meetings cancelled, partners told)."""
     declaration = PersonalData(
-        key=key, label=label, export=export, erase=erase, covers=tuple(covers)
+        key=key, label=label, export=export, erase=erase, covers=tuple(covers), warn=warn
     )
     if _declared.setdefault(key, declaration) != declaration:
         raise ImproperlyConfigured(f"Personal data {key!r} is declared twice.")
@@ -89,6 +101,12 @@ def erasure_preview(user) -> list[dict]:
         for item in declarations()
         if _size(data[item.key])
     ]
+
+
+def erasure_warnings(user) -> list[str]:
+    """What an erasure would do to others, in sentences, from every app that declared one."""
+    warnings = (item.warn(user) for item in declarations() if item.warn is not None)
+    return [warning for warning in warnings if warning]
 
 
 class Erasure:

@@ -6,7 +6,9 @@ is ``services.erasure.withdraw_profile``.
 """
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from modus.accounts import personal_data
 
@@ -113,6 +115,25 @@ def export_schedules(user) -> list[dict]:
     ]
 
 
+def meetings_ahead_warning(user) -> str:
+    count = (
+        Meeting.objects.scheduled()
+        .filter(
+            participants__user=user,
+            version__status=ScheduleVersion.Status.PUBLISHED,
+            starts_at__gt=timezone.now(),
+        )
+        .count()
+    )
+    if not count:
+        return ""
+    return ngettext(
+        "Your %(count)d meeting still ahead will be cancelled, and your partner told by e-mail.",
+        "Your %(count)d meetings still ahead will be cancelled, and your partners told by e-mail.",
+        count,
+    ) % {"count": count}
+
+
 def erase_profiles(erasure) -> None:
     for profile in MarketplaceProfile.objects.filter(user=erasure.user).select_related("event"):
         withdraw_profile(profile, now=erasure.now, former=erasure.former())
@@ -135,6 +156,7 @@ def declare() -> None:
         "meetings",
         label=_("Your one-to-one meetings and their outcomes"),
         export=export_meetings,
+        warn=meetings_ahead_warning,
     )
     personal_data.declare(  # the organiser's name goes from them with the account (SET_NULL)
         "schedules_made",
