@@ -28,6 +28,7 @@ from modus.matchmaking.models import (
 )
 from modus.results.figures import edition_figures
 from modus.results.models import EventAnswer, FollowUpAnswer, MeetingRating
+from modus.results.services import recompute_edition
 from tests.factories import (
     PASSWORD,
     EventOrganiserFactory,
@@ -121,6 +122,7 @@ def test_erasing_a_participant_with_published_meetings(
     world, client, django_capture_on_commit_callbacks
 ):
     before = edition_figures(world["held"])
+    stored = recompute_edition(world["held"])
     assert before["b2b"]["scheduled"] == 3 and before["b2b"]["funnel"]["talks"] == 3
     assert _rows_naming(NAME, EMAIL)  # the scan finds them while they are here
     ahead_meetings = list(world["ahead_version"].meetings.filter(participants__user=world["user"]))
@@ -160,6 +162,13 @@ def test_erasing_a_participant_with_published_meetings(
 
     # The past stays counted: the results' figures are the same.
     assert edition_figures(world["held"]) == before
+    again = recompute_edition(world["held"])
+    assert (again.figures, again.invited, again.responses) == (
+        stored.figures,
+        stored.invited,
+        stored.responses,
+    )
+    assert again.figures["participation"]["registered"] == 4
     assert world["held_version"].meetings.scheduled().count() == 3
     assert MeetingOutcome.objects.filter(meeting__version=world["held_version"]).count() == 3
 
