@@ -209,9 +209,9 @@ def anonymise_person(person: Person) -> Person:
     return person
 
 
-def erase_person(user: User) -> None:
+def erase_person(erasure) -> None:
     """The user's person profile is anonymised when other records refer to it, else deleted."""
-    person = Person.objects.filter(user=user).first()
+    person = Person.objects.filter(user=erasure.user).first()
     if person is None:
         return
     if person_is_referenced(person):
@@ -221,12 +221,12 @@ def erase_person(user: User) -> None:
         person.delete()
 
 
-def erase_memberships(user: User) -> None:
-    Membership.objects.filter(user=user).delete()
+def erase_memberships(erasure) -> None:
+    Membership.objects.filter(user=erasure.user).delete()
 
 
-def erase_api_tokens(user: User) -> None:
-    Token.objects.filter(user=user).delete()
+def erase_api_tokens(erasure) -> None:
+    Token.objects.filter(user=erasure.user).delete()
 
 
 def erase_user(user: User, *, password: str) -> None:

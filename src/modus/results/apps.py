@@ -8,4 +8,6 @@ class ResultsConfig(AppConfig):
     verbose_name = _("Results")
 
     def ready(self):
-        from . import receivers  # noqa: F401, PLC0415 - connects the signal receivers
+        from . import personal_data, receivers  # noqa: F401, PLC0415 - they need the models
+
+        personal_data.declare()
