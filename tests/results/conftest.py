@@ -6,7 +6,9 @@ from django.utils import timezone
 from modus.matchmaking.models import Meeting, MeetingOutcome, ScheduleVersion
 from tests.factories import (
     EventFactory,
+    EventOrganiserFactory,
     MarketplaceProfileFactory,
+    MembershipFactory,
     OrganisationFactory,
     ProgrammeFactory,
 )
@@ -51,3 +53,10 @@ def record(meeting, outcome, side=0):
 @pytest.fixture
 def edition(db):
     return build_edition()
+
+
+def cohost_of(event):
+    """A user whose organisation co-hosts ``event``."""
+    cohost = MembershipFactory().user
+    EventOrganiserFactory(event=event, organisation=cohost.memberships.get().organisation)
+    return cohost

@@ -11,6 +11,10 @@ register = template.Library()
 
 @register.filter
 def figure(value):
+    """A count as the page shows it: "fewer than 5" when suppressed, a dash when not known
+    (published figures carry only some counts)."""
+    if value == "" or isinstance(value, dict):
+        return "–"
     if value is None:
         return _("fewer than %(n)s") % {"n": THRESHOLD}
     if isinstance(value, float):

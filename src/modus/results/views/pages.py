@@ -40,7 +40,7 @@ def edition_context(snapshot, *, full: bool) -> dict:
     return context
 
 
-def _guard(request, allowed: bool):
+def guard(request, allowed: bool):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not allowed:
@@ -60,7 +60,7 @@ def edition(request, slug):
 def edition_full(request, slug):
     """The edition's co-hosts and its programme's office: every figure, and the answers."""
     event = selectors.public_edition_or_404(slug)
-    denied = _guard(request, may_see_full_edition(request.user, event))
+    denied = guard(request, may_see_full_edition(request.user, event))
     if denied:
         return denied
     context = edition_context(selectors.edition_snapshot(event), full=True)
@@ -71,7 +71,7 @@ def edition_full(request, slug):
 def edition_recompute(request, slug):
     """The edition's co-hosts and programme office: compute the figures now."""
     event = selectors.public_edition_or_404(slug)
-    denied = _guard(request, may_see_full_edition(request.user, event))
+    denied = guard(request, may_see_full_edition(request.user, event))
     if denied:
         return denied
     services.recompute_edition(event)
@@ -119,7 +119,7 @@ def programme(request, slug):
 def programme_full(request, slug):
     """The programme's office (and staff): every figure of the series."""
     programme = selectors.programme_or_404(slug)
-    denied = _guard(request, may_see_full_programme(request.user, programme))
+    denied = guard(request, may_see_full_programme(request.user, programme))
     if denied:
         return denied
     context = programme_context(selectors.programme_snapshot(programme), full=True)
