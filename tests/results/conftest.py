@@ -17,7 +17,14 @@ from tests.factories import (
 def build_edition(programme=None, *, pairs=6, countries=("PL", "CZ"), slug=None, **event_kwargs):
     """A past, published edition with ``pairs`` published meetings between two countries."""
     programme = programme or ProgrammeFactory()
-    kwargs = {"programme": programme, "status": "published", **event_kwargs}
+    past = timezone.localdate() - dt.timedelta(days=40)
+    kwargs = {
+        "programme": programme,
+        "status": "published",
+        "starts_on": past,
+        "ends_on": past,
+        **event_kwargs,
+    }
     if slug:
         kwargs["slug"] = slug
     event = EventFactory(**kwargs)

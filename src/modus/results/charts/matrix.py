@@ -3,20 +3,13 @@ meetings the two countries had (the number is always written in the cell as well
 
 from modus.directory.reference import country_name
 
-# (background, text): light cells with dark text, dark cells with white text (AA contrast).
-SHADES = (
-    ("#ffffff", "#1b2430"),
-    ("#e3ecf7", "#1b2430"),
-    ("#b9cde6", "#1b2430"),
-    ("#4f86bf", "#ffffff"),
-    ("#0b4f8a", "#ffffff"),
-)
 
-
-def _shade(value, top: int) -> tuple[str, str]:
+def _shade(value, top: int) -> str:
+    """A class of static/results/charts.css: light cells with dark text, dark ones with white
+    (AA contrast); classes, as the site's policy refuses inline styles."""
     if not isinstance(value, int) or not value or not top:
-        return SHADES[0]
-    return SHADES[1 + min(3, int(3 * value / top))]
+        return "heat-0"
+    return f"heat-{1 + min(3, int(3 * value / top))}"
 
 
 def heat_map(pairs: dict, *, limit: int = 12) -> dict:
@@ -39,13 +32,12 @@ def heat_map(pairs: dict, *, limit: int = 12) -> dict:
         for column in codes:
             values = cells.get((row, column), {})
             meetings = values.get("meetings") if values else 0
-            background, colour = _shade(meetings, top)
             line.append(
                 {
                     "met": bool(values),
                     "meetings": meetings,
                     "cooperation": values.get("cooperation") if values else None,
-                    "style": f"background:{background};color:{colour}",
+                    "shade": _shade(meetings, top),
                     "column": country_name(column),
                 }
             )

@@ -62,7 +62,8 @@ def programme_pictures(snapshot, context: dict, full: bool) -> dict:
     if pictures is None:
         figures = context["figures"]
         trends = figures.get("trends", [])
-        labels = [row["name"] for row in trends]
+        # "Clusters meet Regions: Katowice" on 2022-11-07 → "Katowice 2022": short on the axis.
+        labels = [f"{row['name'].split(': ')[-1]} {row['starts_on'][:4]}" for row in trends]
         series = {
             _("Registered"): [row.get("registered") for row in trends],
             _("Organisations"): [row.get("organisations") for row in trends],

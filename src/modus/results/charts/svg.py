@@ -28,7 +28,10 @@ STYLE = Style(
 # pygal puts an old-style import hook on sys.meta_path (for ``pygal.maps.*``, which we do not
 # use: the map reads the package's shapes itself); it makes every later import warn. Take it off.
 sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
-_SCRIPT = re.compile(r"<script.*?</script>|<!--.*?-->", re.S)
+# pygal's script, comments, inline <style> and style attributes go: the site's policy
+# (style-src 'self') refuses inline styles, so the charts' style is a static file (charts.css).
+_SCRIPT = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>| style=\"[^\"]*\"", re.S)
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 _OPEN = re.compile(r"<svg ([^>]*)>")
 _ids = itertools.count(1)
 
@@ -94,3 +97,16 @@ def trends(labels, series: dict, title: str) -> str:
         f"{name}: {describe(zip(labels, values, strict=True))}." for name, values in series.items()
     )
     return accessible(chart.render(is_unicode=True), title, description)
+
+
+def stylesheet() -> str:
+    """The CSS pygal writes inline for our ``STYLE``, for every chart (``.pygal-chart``); saved as
+    static/results/charts.css (a test checks the file is what this gives)."""
+    chart = pygal.Line(**_options())
+    chart.x_labels = ["a", "b"]
+    for index in range(len(STYLE.colors)):
+        chart.add(str(index), [1, 2])
+    svg = chart.render(is_unicode=True)
+    chart_id = re.search(r'id="(chart-[^"]+)"', svg).group(1)
+    css = "\n".join(_STYLE.findall(svg)).replace("#" + chart_id, ".pygal-chart")
+    return css.replace("&gt;", ">") + "\n"

@@ -85,11 +85,26 @@ SHADES = ("#eef2f7", "#c6d7ea", "#8fb3d9", "#4f86bf", "#0b4f8a")
 HOST_STROKE = "#b34700"
 
 
+_PATH = re.compile(r'<path d="[mM]\s*([-\d.]+)[ ,]([-\d.]+)[^"]*"\s*/>')
+
+
+def _in_view(path: re.Match) -> bool:
+    """Whether a path starts near the view (islands far off, Svalbard, Siberia are left out)."""
+    x, y = float(path.group(1)), float(path.group(2))
+    return 1000 <= x <= 1540 and 40 <= y <= 460
+
+
 @functools.cache
 def shapes() -> dict[str, str]:
-    """Country code (lower case ISO) → its paths, from the package's world map."""
+    """Country code (lower case ISO) → its paths near Europe, from the package's world map."""
     text = files("pygal_maps_world").joinpath("worldmap.svg").read_text(encoding="utf-8")
-    return {code: body.strip() for code, body in _COUNTRY.findall(text) if code in EUROPE}
+    kept = {}
+    for code, body in _COUNTRY.findall(text):
+        if code in EUROPE:
+            paths = "".join(m.group(0) for m in _PATH.finditer(body) if _in_view(m))
+            if paths:
+                kept[code] = paths
+    return kept
 
 
 def shade(value, top: int) -> str:

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from modus.directory.reference import ECOSYSTEM_LABELS
+
 from .. import selectors, services
 from ..charts.render import edition_pictures, programme_pictures
 from ..models import Rating, Stage
@@ -94,7 +96,12 @@ def _programme_context(snapshot, *, full: bool) -> dict:
         "ratings": labelled(figures.get("ratings", {}), choices=Rating),
         "pairs": pair_rows(figures.get("country_pairs", {})),
         "ecosystems": [
-            (name, row.get("meetings")) for name, row in figures.get("by_ecosystem", {}).items()
+            (str(ECOSYSTEM_LABELS.get(key, key)), row.get("meetings"))
+            for key, row in figures.get("by_ecosystem", {}).items()
+        ],
+        "by_ecosystem": [
+            (str(ECOSYSTEM_LABELS.get(key, key)), row)
+            for key, row in figures.get("by_ecosystem", {}).items()
         ],
         "invented": any(row.get("origin") == "invented" for row in figures.get("trends", [])),
     }
