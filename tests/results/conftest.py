@@ -6,7 +6,9 @@ from django.utils import timezone
 from modus.matchmaking.models import Meeting, MeetingOutcome, ScheduleVersion
 from tests.factories import (
     EventFactory,
+    EventOrganiserFactory,
     MarketplaceProfileFactory,
+    MembershipFactory,
     OrganisationFactory,
     ProgrammeFactory,
 )
@@ -15,7 +17,14 @@ from tests.factories import (
 def build_edition(programme=None, *, pairs=6, countries=("PL", "CZ"), slug=None, **event_kwargs):
     """A past, published edition with ``pairs`` published meetings between two countries."""
     programme = programme or ProgrammeFactory()
-    kwargs = {"programme": programme, "status": "published", **event_kwargs}
+    past = timezone.localdate() - dt.timedelta(days=40)
+    kwargs = {
+        "programme": programme,
+        "status": "published",
+        "starts_on": past,
+        "ends_on": past,
+        **event_kwargs,
+    }
     if slug:
         kwargs["slug"] = slug
     event = EventFactory(**kwargs)
@@ -51,3 +60,10 @@ def record(meeting, outcome, side=0):
 @pytest.fixture
 def edition(db):
     return build_edition()
+
+
+def cohost_of(event):
+    """A user whose organisation co-hosts ``event``."""
+    cohost = MembershipFactory().user
+    EventOrganiserFactory(event=event, organisation=cohost.memberships.get().organisation)
+    return cohost
