@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from modus.activity.registry import describe_actions
+
+from .actions import LABELS
+
 
 class ResultsConfig(AppConfig):
     name = "modus.results"
@@ -8,4 +12,5 @@ class ResultsConfig(AppConfig):
     verbose_name = _("Results")
 
     def ready(self):
+        describe_actions(LABELS)
         from . import receivers  # noqa: F401, PLC0415 - connects the signal receivers

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import pages
+from .views import feedback, organisers, pages
 
 app_name = "results"
 
@@ -10,4 +10,14 @@ urlpatterns = [
     path("events/<slug:slug>/", pages.edition, name="edition"),
     path("events/<slug:slug>/full/", pages.edition_full, name="edition-full"),
     path("events/<slug:slug>/recompute/", pages.edition_recompute, name="edition-recompute"),
+    path("events/<slug:slug>/responses/", organisers.responses, name="responses"),
+    path("events/<slug:slug>/responses/remind/", organisers.remind, name="remind"),
+    path("events/<slug:slug>/responses/plan/", organisers.plan, name="plan"),
+    path("feedback/<str:token>/", feedback.feedback, name="feedback"),
+    path("follow-up/<str:token>/", feedback.follow_up, name="follow-up"),
+    path(
+        "link/<str:kind>/<str:token>/new/",
+        feedback.resend,
+        name="resend",
+    ),
 ]
