@@ -32,6 +32,7 @@ def test_export_personal_data_lists_what_we_hold():
         "api_tokens",
         "programme_office_of",
         "articles",
+        "feedback",
     ]
     assert data["user"]["email"] == "me@example.org"
     assert data["person"]["slug"] == person.slug

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from modus.accounts import personal_data
 from modus.activity.registry import describe_actions
 
 from .actions import LABELS
@@ -12,5 +13,9 @@ class ResultsConfig(AppConfig):
     verbose_name = _("Results")
 
     def ready(self):
+        from . import receivers, selectors  # noqa: F401, PLC0415 - signals; selectors need models
+
         describe_actions(LABELS)
-        from . import receivers  # noqa: F401, PLC0415 - connects the signal receivers
+        personal_data.declare(
+            "feedback", label=_("Feedback and follow-up answers"), export=selectors.personal_answers
+        )
