@@ -147,3 +147,33 @@ def test_an_invalid_answer_shows_the_form_again(client, invited):
     assert b"errorlist" in response.content
     invitation.refresh_from_db()
     assert invitation.version == 1
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_forms_take_a_fixed_number_of_queries(
+    client, db, clock, django_assert_max_num_queries, count
+):
+    event, meetings = ended_edition(pairs=1)
+    me = sides(meetings[0])[0]
+    profile = meetings[0].participants.get(user=me)
+    for index in range(count - 1):
+        extra = meetings[0].__class__.objects.create(
+            version=meetings[0].version,
+            slot_id=f"extra-{index}",
+            starts_at=meetings[0].starts_at + dt.timedelta(hours=index + 1),
+            ends_at=meetings[0].ends_at + dt.timedelta(hours=index + 1),
+        )
+        extra.participants.set([profile, *meetings[0].participants.exclude(user=me)])
+        MeetingRating.objects.create(meeting=extra, user=me, rating="cooperation")
+    MeetingRating.objects.create(meeting=meetings[0], user=me, rating="cooperation")
+    services.send_follow_ups()
+    invitation = Invitation.objects.get(user=me, kind="feedback")
+    with django_assert_max_num_queries(9):
+        response = client.get(link_of(invitation))
+    assert response.content.decode().count('value="cooperation"') == count
+    clock.move_to(services.follow_up_opens(event) + dt.timedelta(hours=1))
+    services.send_follow_ups()
+    follow_up = Invitation.objects.get(user=me, kind="follow_up")
+    with django_assert_max_num_queries(11):
+        response = client.get(link_of(follow_up))
+    assert response.content.decode().count('value="funded"') == count

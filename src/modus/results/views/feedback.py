@@ -2,6 +2,7 @@
 nobody needs to log in. A tampered, expired, used or closed link gets a page that says so and
 changes nothing."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.shortcuts import redirect, render
@@ -35,7 +36,8 @@ def _fresh(request, invitation):
     """After an answer: the page again under the invitation's new link (the old one is spent)."""
     url = reverse(URL_NAMES[invitation.kind], kwargs={"token": invitation_token(invitation)})
     language = request.GET.get("lang")
-    return redirect(f"{url}?lang={language}" if language in {"en", "cs", "pl"} else url)
+    known = {code for code, _name in settings.LANGUAGES}
+    return redirect(f"{url}?lang={language}" if language in known else url)
 
 
 def _page(request, invitation, form, template):
