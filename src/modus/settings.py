@@ -230,6 +230,7 @@ CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE = {
     "selection-reminders": {"task": "modus.selection.tasks.send_reminders_task", "schedule": 3600},
     "results-refresh": {"task": "modus.results.tasks.refresh_results_task", "schedule": 300},
+    "results-follow-ups": {"task": "modus.results.tasks.send_follow_ups_task", "schedule": 3600},
     "partners-nudges": {"task": "modus.partners.tasks.send_nudges_task", "schedule": 3600},
 }
 
