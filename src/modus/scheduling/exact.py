@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from . import blocks
 from .cpmodel import CpModel, scale
 from .lns import improve_breaks
 from .model import FREE, Problem
 
 LNS_SHARE = 0.2  # of the time left for breaks, to the neighbourhood search before the whole model
-POLISH_SHARE = 0.85  # of the time left for breaks, to ``polish`` (the annealing) when given
+POLISH_SHARE = 0.9  # of the time left for breaks, to ``polish`` (the annealing) when given
 
 
 @dataclass
@@ -78,7 +79,7 @@ def solve_exact(
         stage = CpModel(problem, pinned)
         stage.place_all()
         stage.hint(best)
-        solver, status = stage.run((deadline - time.monotonic()) * 0.3, workers, seed)
+        solver, status = stage.run((deadline - time.monotonic()) * 0.6, workers, seed)
         if _found(status):
             best, best_w, proven_w = stage.read(solver, best), everything, True
             bound_w = everything
@@ -118,6 +119,8 @@ def solve_exact(
     if breaks == 0:
         result.breaks_lower_bound, result.breaks_optimal = 0, True
         return result
+    if blocks.applies(problem) and all(best[m] != FREE for m in _placeable(problem)):
+        return _prove(problem, pinned, result, deadline, count_breaks, workers, seed)
     remaining = deadline - time.monotonic()
     stage = CpModel(problem, pinned)
     counts = None
@@ -144,4 +147,46 @@ def solve_exact(
         result.slot_of, result.breaks = best, breaks
         result.breaks_lower_bound = min(lower, breaks)
         result.breaks_optimal = status == cp_model.OPTIMAL or breaks <= lower
+    return result
+
+
+def _prove(problem, pinned, result: Result, deadline, count_breaks, workers, seed) -> Result:
+    """Every meeting held, one session: ask the block model "at most B - 1 breaks?" (B the best
+    so far). INFEASIBLE proves B optimal; a schedule found with fewer breaks becomes the best and
+    the question is asked again. When that is left open, "at most 0, 1, ... breaks?" in turn:
+    each INFEASIBLE raises the proven lower bound by one."""
+    best, breaks = result.slot_of, result.breaks
+    lower = 0
+
+    def ask(limit, share):
+        stage = blocks.BlockModel(problem, pinned, limit)
+        stage.cp.hint(best)
+        seconds = (deadline - time.monotonic()) * share  # after the building
+        if seconds < 0.05:
+            return stage, None, cp_model.UNKNOWN
+        solver, status = stage.run(seconds, workers, seed)
+        return stage, solver, status
+
+    while breaks > lower and deadline - time.monotonic() > 0.1:
+        stage, solver, status = ask(breaks - 1, 1.0)
+        if status == cp_model.INFEASIBLE:
+            lower = breaks
+            break
+        if not _found(status):
+            break
+        found = stage.read(solver, best)
+        found_breaks = count_breaks(found)
+        if found_breaks >= breaks:
+            break
+        best, breaks = found, found_breaks
+    k = lower
+    while k < breaks - 1 and deadline - time.monotonic() > 0.1:
+        _stage, _solver, status = ask(k, 0.5)
+        if status != cp_model.INFEASIBLE:
+            break
+        k += 1
+        lower = k
+    result.slot_of, result.breaks = best, breaks
+    result.breaks_lower_bound = min(lower, breaks)
+    result.breaks_optimal = breaks <= lower
     return result

@@ -13,7 +13,8 @@ import time
 from .engine import BREAK_COST, HOLE_COST, PILE_COST, State
 from .model import FREE
 
-NEAR = 0.8
+NEAR = 0.8  # share of moves to a slot next to one of the person's other meetings
+STALE = 60_000  # moves without a new best after which the annealing ends
 
 
 def chain(state: State, m: int, s1: int, s2: int, allowed_set, cap: int) -> list[int] | None:
@@ -119,6 +120,7 @@ def anneal(
     temp = temp0
     it = 0
     finished = True
+    improved = 0
     bad: list[int] = []
     while True:
         if it & 255 == 0:
@@ -129,6 +131,8 @@ def anneal(
                 break
             if best_total <= stop_at:
                 break
+            if it - improved > STALE and now - started > span * 0.3:
+                break  # stuck: the rest of the time is better spent proving
             temp = temp0 * (temp1 / temp0) ** ((now - started) / span)
             bad = [p for p in range(n_people) if cost[p] > 0]
             if not bad:
@@ -181,6 +185,7 @@ def anneal(
             total += delta
             if total < best_total:
                 best_total, best = total, list(slot_of)
+                improved = it
     if best != slot_of:
         _restore(state, best)
     return finished
