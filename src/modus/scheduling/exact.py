@@ -159,9 +159,11 @@ def _prove(problem, pinned, result: Result, deadline, count_breaks, workers, see
     lower = 0
 
     def ask(limit, share):
+        began = time.monotonic()
         stage = blocks.BlockModel(problem, pinned, limit)
         stage.cp.hint(best)
-        seconds = (deadline - time.monotonic()) * share  # after the building
+        built = time.monotonic() - began  # the solver copies the model again: about as long
+        seconds = (deadline - time.monotonic() - built) * share
         if seconds < 0.05:
             return stage, None, cp_model.UNKNOWN
         solver, status = stage.run(seconds, workers, seed)

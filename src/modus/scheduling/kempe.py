@@ -131,8 +131,8 @@ def anneal(
                 break
             if best_total <= stop_at:
                 break
-            if it - improved > STALE and now - started > span * 0.3:
-                break  # stuck: the rest of the time is better spent proving
+            if it - improved > max(STALE, improved) and now - started > span * 0.3:
+                break  # stuck for longer than the best took to find: better spent proving
             temp = temp0 * (temp1 / temp0) ** ((now - started) / span)
             bad = [p for p in range(n_people) if cost[p] > 0]
             if not bad:
