@@ -84,7 +84,7 @@ def test_the_first_publication_mails_every_participant_their_plan(event, cohost)
         "outcomes_kept": 0,
         "outcomes_on_cancelled": 0,
     }
-    assert entry.note == "meetings 1 · moved 0 · added 1 · cancelled 0"
+    assert entry.note == "1 meeting · moved 0 · added 1 · cancelled 0"
 
 
 def test_a_later_publication_mails_only_the_people_whose_meetings_changed(event, cohost, two_pairs):
@@ -101,14 +101,14 @@ def test_a_later_publication_mails_only_the_people_whose_meetings_changed(event,
     assert all("This is your plan now" in m.body for m in mail.outbox)
     entry = _published_entries(event)[0]  # newest first
     assert (entry.data["previous"], entry.data["kept"], entry.data["moved"]) == (first.pk, 1, 1)
-    assert entry.note == "meetings 2 · moved 1 · added 0 · cancelled 0"
+    assert entry.note == "2 meetings · moved 1 · added 0 · cancelled 0"
     # A meeting dropped from the plan: its two sides hear that nothing is left.
     dropped = import_draft(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
     mail.outbox.clear()
     services.publish(dropped, actor=cohost, confirm_over=moved.pk)
     assert sorted(m.to[0] for m in mail.outbox) == sorted([carol.user.email, dan.user.email])
     assert all("You have no meetings left in the new plan." in m.body for m in mail.outbox)
-    assert _published_entries(event)[0].note == "meetings 1 · moved 0 · added 0 · cancelled 1"
+    assert _published_entries(event)[0].note == "1 meeting · moved 0 · added 0 · cancelled 1"
     # Nothing changed: nobody is mailed, and the history still records the publication.
     same = import_draft(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
     mail.outbox.clear()

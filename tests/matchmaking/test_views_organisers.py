@@ -95,7 +95,9 @@ def test_schedule_unpublished_only_for_organisers_then_published(
     page = client.get(_url("schedule", event)).content.decode()
     assert "History" in page
     assert "Scheduling run started" in page and "Meeting schedule published" in page
-    assert "meetings 1 · moved 0 · added 1 · cancelled 0" in page
+    assert "1 meeting · moved 0 · added 1 · cancelled 0" in page
+    czech = client.get(_url("schedule", event), headers={"accept-language": "cs"}).content
+    assert "1 schůzka · přesunuto 0 · přidáno 1 · zrušeno 0" in czech.decode()  # not English
     client.force_login(alice.user)
     page = client.get(_url("meetings", event)).content.decode()
     assert bob.display_name in page and bob.organisation.get_absolute_url() in page

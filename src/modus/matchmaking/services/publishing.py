@@ -30,6 +30,7 @@ from modus.events.permissions import require_cohost
 from modus.web.tasks import send_email
 
 from .. import selectors
+from ..apps import published_note
 from ..models import MarketplaceProfile, Meeting, ScheduleVersion
 from ..selectors import ScheduleChanges
 from .errors import MatchmakingError
@@ -77,10 +78,7 @@ def publish(version: ScheduleVersion, *, actor, confirm_over: int | None = None)
             event,
             "matchmaking.schedule.published",
             actor=actor,
-            note=_(
-                "meetings %(meetings)d · moved %(moved)d · added %(added)d · cancelled %(dropped)d"
-            )
-            % {**counts, "meetings": counts["kept"] + counts["moved"] + counts["added"]},
+            note=published_note(counts),  # kept for the record; pages word it in their language
             data={
                 "version": version.pk,
                 "previous": previous.pk if previous else None,
