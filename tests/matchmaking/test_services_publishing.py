@@ -272,7 +272,7 @@ def test_each_email_lists_the_changes_of_its_reader(held):
     people = (held.alicja, held.borivoj, held.cyril, held.dana, ellen)
     assert set(by_name) == {p.user.email for p in people}
     slot_list = selectors.slots(selectors.settings_for(held.event))
-    slots = [dates.moment(slot.start) for slot in slot_list]
+    slots = [dates.when(slot.start) for slot in slot_list]
     org = held.borivoj.organisation.name
     alicja = by_name[held.alicja.user.email]
     assert f"Moved: your meeting with Bořivoj ({org}), from {slots[0]} to {slots[2]}" in alicja

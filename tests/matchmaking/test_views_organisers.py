@@ -3,9 +3,10 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone, translation
 
 import modus.scheduling
-from modus.matchmaking import selectors, services, tasks
+from modus.matchmaking import dates, selectors, services, tasks
 from modus.matchmaking.models import (
     Meeting,
     ScheduleVersion,
@@ -98,6 +99,9 @@ def test_schedule_unpublished_only_for_organisers_then_published(
     assert "1 meeting · moved 0 · added 1 · cancelled 0" in page
     czech = client.get(_url("schedule", event), headers={"accept-language": "cs"}).content
     assert "1 schůzka · přesunuto 0 · přidáno 1 · zrušeno 0" in czech.decode()  # not English
+    published = timezone.localtime(version.published_at, event.zone)
+    with translation.override("cs"):
+        assert f"Rozpis byl zveřejněn {dates.when(published)};" in czech.decode()
     client.force_login(alice.user)
     page = client.get(_url("meetings", event)).content.decode()
     assert bob.display_name in page and bob.organisation.get_absolute_url() in page
