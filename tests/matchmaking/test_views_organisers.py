@@ -330,3 +330,24 @@ def test_reschedule_page(client, event, cohost, mm_settings, two_pairs):
         latest.stats["changes"]["kept"]
         == Meeting.objects.filter(version__status=ScheduleVersion.Status.PUBLISHED).count()
     )
+
+
+def test_an_unplaced_request_names_both_sides_their_organisations_and_why(
+    client, event, cohost, mm_settings, alice, bob
+):
+    """Alicja can meet only in the first slot, Bořivoj in every other: the run places nothing and
+    the page says who could not meet and why, in the reader's language."""
+    accepted(alice, bob)
+    ids = slot_ids(mm_settings)
+    services.set_availability(alice, actor=alice.user, unavailable=ids[1:])
+    services.set_availability(bob, actor=bob.user, unavailable=ids[:1])
+    services.run_schedule(event, actor=cohost, time_limit=1)
+    client.force_login(cohost)
+    page = client.get(_url("schedule", event)).content.decode()
+    unplaced = page.split('<ul class="mm-unplaced">')[1].split("</ul>")[0]
+    assert (
+        "<strong>Alicja Łukasiewicz</strong> (Śląski Klaster) – "
+        "<strong>Bořivoj Dvořák</strong> (Moravský klastr): no free slot suits both sides"
+    ) in unplaced
+    czech = client.get(_url("schedule", event), headers={"accept-language": "cs"}).content
+    assert "(Moravský klastr): žádný volný časový blok nevyhovuje oběma stranám" in czech.decode()
