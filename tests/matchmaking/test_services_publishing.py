@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from modus.activity.models import ActionLogEntry
 from modus.activity.selectors import actions_on
@@ -286,3 +286,31 @@ def test_each_email_lists_the_changes_of_its_reader(held):
     assert "You have no meetings left in the new plan." in by_name[held.dana.user.email]
     plan_line = f"{slot_list[2].label} · table 3 · Alicja ({held.alicja.organisation.name})"
     assert "This is your plan now:" in borivoj and plan_line in borivoj
+
+
+def test_each_email_is_in_its_readers_language(held):
+    """An organiser working in English publishes; Alicja reads Polish, Bořivoj Czech."""
+    User = type(held.alicja.user)
+    User.objects.filter(pk=held.alicja.user_id).update(preferred_language="pl")
+    User.objects.filter(pk=held.borivoj.user_id).update(preferred_language="cs")
+    rerun = import_draft(
+        held.event,
+        held.cohost,
+        {(held.alicja, held.borivoj): (2, 3), (held.cyril, held.dana): (1, 1)},
+        [(held.alicja, held.cyril)],
+    )
+    mail.outbox.clear()
+    with translation.override("en"):
+        services.publish(rerun, actor=held.cohost, confirm_over=held.first.pk)
+    by_reader = {m.to[0]: m for m in mail.outbox}
+    assert set(by_reader) == {held.alicja.user.email, held.borivoj.user.email}
+    slots = selectors.slots(selectors.settings_for(held.event))
+    polish, czech = by_reader[held.alicja.user.email], by_reader[held.borivoj.user.email]
+    assert polish.subject.startswith("Twoje spotkania podczas wydarzenia")  # as the body: Twoje
+    assert czech.subject.startswith("Vaše schůzky na akci")
+    with translation.override("pl"):
+        assert f"z {dates.when(slots[0].start)} na {dates.when(slots[2].start)}" in polish.body
+    with translation.override("cs"):
+        assert f"z {dates.when(slots[0].start)} na {dates.when(slots[2].start)}" in czech.body
+    assert "Oto Twój aktualny plan:" in polish.body and "Moved" not in polish.body
+    assert "Toto je váš aktuální plán:" in czech.body and "Moved" not in czech.body

@@ -19,9 +19,10 @@ and each lists the changes (at the first publication, everyone gets their plan).
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from modus.activity.services import log_action
@@ -145,15 +146,12 @@ def _name(profile) -> str:
 
 def _mail(version: ScheduleVersion, changes: ScheduleChanges) -> None:
     """Each participant whose meetings changed gets the list of changes and their plan now;
-    at the first publication, everyone gets their plan."""
+    at the first publication, everyone gets their plan. Each in their own language."""
     if not changes.people:
         return
     event = version.event
     changed = changes.previous is not None
     plans = _plans(version, changes.people)
-    subject = (
-        _("Your meetings at %(event)s have changed") if changed else _("Your meetings at %(event)s")
-    ) % {"event": event.name}
     mm_settings = selectors.settings_for(event)
     zone = event.zone
     for profile in MarketplaceProfile.objects.filter(pk__in=changes.people).select_related("user"):
@@ -178,6 +176,13 @@ def _mail(version: ScheduleVersion, changes: ScheduleChanges) -> None:
             "settings": mm_settings,
             "changed": changed,
         }
-        with timezone.override(zone):  # times as the event's participants read them
+        language = profile.user.preferred_language or settings.LANGUAGE_CODE
+        # In the reader's language, with times as the event's participants read them.
+        with translation.override(language), timezone.override(zone):
+            subject = (
+                _("Your meetings at %(event)s have changed")
+                if changed
+                else _("Your meetings at %(event)s")
+            ) % {"event": event.name}
             body = render_to_string("matchmaking/email/plan.txt", context)
         send_email.delay(to=[profile.user.email], subject=subject, body=body)
