@@ -3,7 +3,7 @@
 Every operation documents the problem documents (``application/problem+json``) it may answer
 with, beside those a view declares itself:
 
-- 400 when it takes a body or query parameters that are checked;
+- 400 everywhere (bodies and query parameters are checked; a service may refuse);
 - 401 everywhere (a wrong or expired token is refused on every endpoint), 403 for writes and
   for endpoints that need a signed-in user;
 - 404 when the path names something, or the list is paged (a page past the end);
@@ -22,11 +22,9 @@ WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 class ProblemAutoSchema(AutoSchema):
     def error_codes(self) -> set[int]:
-        codes = {401, 429}
+        codes = {400, 401, 429}
         parameters = [p for p in self._get_parameters() if p.get("in") == "query"]
         takes_body = self.method in {"POST", "PUT", "PATCH"}
-        if takes_body or parameters:
-            codes.add(400)
         if takes_body:
             codes.add(413)
         if self.method in WRITES or not self._allows_anyone():
