@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from modus.accounts import personal_data, services
+from modus.activity.services import log_action
 from modus.matchmaking import services as matchmaking
 from modus.matchmaking.models import (
     MarketplaceProfile,
@@ -87,6 +88,12 @@ def world():
     accepted(carol, dan)
     ahead_version = make_version(ahead, [(next_mine, other) for other in partners] + [(carol, dan)])
     make_version(ahead, [(next_mine, partners[0])], status=ScheduleVersion.Status.DRAFT)
+    log_action(  # as a move by hand words it
+        ahead,
+        "matchmaking.meeting.moved",
+        actor=cohost,
+        note=f"{NAME} – {partners[0].display_name}: s0 → s2",
+    )
     return {
         "user": zdzislawa,
         "held": held,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 from modus.activity.models import ActionLogEntry
 from modus.activity.registry import describe_actions, label_for
 from modus.activity.selectors import actions_on
-from modus.activity.services import log_action
+from modus.activity.services import log_action, redact
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +55,17 @@ def test_the_template_tag_shows_the_history(django_assert_max_num_queries):
     assert html.count("Capacity changed: 80 → 120") == 3
     assert "Piotr Kowalski" in html
     assert ActionLogEntry.objects.count() == 3
+
+
+def test_redact_replaces_whole_words_only_in_every_note():
+    organisation = OrganisationFactory()
+    moved = log_action(organisation, "test.moved", note="Jan Nowak – Bořivoj Dvořák: s1 → s2")
+    other = log_action(organisation, "test.other", note="Janusz Nowakowski and jan nowak")
+    untouched = log_action(organisation, "test.untouched", note="Nothing to see")
+    assert redact(["Jan Nowak", "", "jn"], "Former participant") == 2
+    for entry in (moved, other, untouched):
+        entry.refresh_from_db()
+    assert moved.note == "Former participant – Bořivoj Dvořák: s1 → s2"
+    assert other.note == "Janusz Nowakowski and Former participant"
+    assert untouched.note == "Nothing to see"
+    assert redact([], "x") == 0
