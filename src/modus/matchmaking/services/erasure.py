@@ -9,6 +9,7 @@ For each profile, in the erasure's transaction:
 - the published meetings already begun stay, with their outcomes, so the results count them;
 - requests: at an event that has begun they stay for the figures, the messages the person wrote
   emptied; at an event to come they are deleted;
+- the figures of the event's schedule versions stop naming them among the meetings left out;
 - the profile stays as an anonymous side of those meetings: moved to the erased account's
   stand-in, its texts, ecosystems and availability removed, out of the marketplace.
 """
@@ -53,6 +54,7 @@ def withdraw_profile(profile: MarketplaceProfile, *, now, former) -> list[Meetin
     else:
         requests.delete()
     Availability.objects.filter(profile=profile).delete()
+    _unname_in_figures(profile)
     profile.ecosystems.clear()
     profile.user = former
     profile.offers = profile.seeks = ""
@@ -67,6 +69,21 @@ def withdraw_profile(profile: MarketplaceProfile, *, now, former) -> list[Meetin
         )
         _mail_partners(published, profile, cancelled)
     return cancelled
+
+
+def _unname_in_figures(profile: MarketplaceProfile) -> None:
+    """A version's figures list the meetings left out with their people's names: not theirs."""
+    for version in ScheduleVersion.objects.filter(event=profile.event).only("pk", "stats"):
+        changed = False
+        for item in (version.stats or {}).get("unplaced", []):
+            sides = str(item.get("meeting", "")).lstrip("m").split("-")
+            names = item.get("with") or []
+            for index, side in enumerate(sides):
+                if side == str(profile.pk) and index < len(names):
+                    names[index] = _("Former participant")
+                    changed = True
+        if changed:
+            version.save(update_fields=["stats"])
 
 
 def _mail_partners(version: ScheduleVersion, gone: MarketplaceProfile, cancelled) -> None:
