@@ -23,16 +23,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from modus.activity.services import log_action
+from modus.events.models import Event
 from modus.web.tasks import send_email
 
 from .. import selectors
 from ..models import Availability, MarketplaceProfile, Meeting, MeetingRequest, ScheduleVersion
-from .publishing import _name, _plans
+from .publishing import plans_of, side_name
 
 
 def withdraw_profile(profile: MarketplaceProfile, *, now, former) -> list[Meeting]:
     """Take an erased participant's profile out of its event; returns the meetings cancelled."""
     event = profile.event
+    Event.objects.select_for_update().filter(pk=event.pk).first()  # no publication meanwhile
     published = selectors.published_version(event)
     cancelled = []
     if published is not None:
@@ -95,7 +97,7 @@ def _mail_partners(version: ScheduleVersion, gone: MarketplaceProfile, cancelled
                 by_partner[other.pk].append(meeting)
     event = version.event
     zone = event.zone
-    plans = _plans(version, list(by_partner))
+    plans = plans_of(version, list(by_partner))
     mm_settings = selectors.settings_for(event)
     subject = _("Your meetings at %(event)s have changed") % {"event": event.name}
     partners = MarketplaceProfile.objects.filter(pk__in=list(by_partner)).select_related("user")
@@ -103,7 +105,9 @@ def _mail_partners(version: ScheduleVersion, gone: MarketplaceProfile, cancelled
         changes = []
         for meeting in by_partner[partner.pk]:
             names = [
-                _name(p) for p in meeting.participants.all() if p.pk not in (partner.pk, gone.pk)
+                side_name(p)
+                for p in meeting.participants.all()
+                if p.pk not in (partner.pk, gone.pk)
             ]
             names.append(_("a participant who has left the event"))
             changes.append(

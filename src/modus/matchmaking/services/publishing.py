@@ -120,7 +120,7 @@ def _carry_over(changes: ScheduleChanges, version: ScheduleVersion, now) -> None
         changes.previous.meetings.cancelled().update(version=version)
 
 
-def _plans(version: ScheduleVersion, profile_ids) -> dict[int, list]:
+def plans_of(version: ScheduleVersion, profile_ids) -> dict[int, list]:
     """Each participant's scheduled meetings in ``version``, in time order, with ``others``."""
     event = version.event
     plans = defaultdict(list)
@@ -139,7 +139,7 @@ def _plans(version: ScheduleVersion, profile_ids) -> dict[int, list]:
     return plans
 
 
-def _name(profile) -> str:
+def side_name(profile) -> str:
     if profile.organisation_id:
         return f"{profile.display_name} ({profile.organisation.name})"
     return profile.display_name
@@ -152,7 +152,7 @@ def _mail(version: ScheduleVersion, changes: ScheduleChanges) -> None:
         return
     event = version.event
     changed = changes.previous is not None
-    plans = _plans(version, changes.people)
+    plans = plans_of(version, changes.people)
     subject = (
         _("Your meetings at %(event)s have changed") if changed else _("Your meetings at %(event)s")
     ) % {"event": event.name}
@@ -162,7 +162,7 @@ def _mail(version: ScheduleVersion, changes: ScheduleChanges) -> None:
         items = [
             {
                 "kind": change.kind,
-                "names": ", ".join(_name(other) for other in change.others(profile.pk)),
+                "names": ", ".join(side_name(other) for other in change.others(profile.pk)),
                 "before": change.before,
                 "after": change.after,
             }
