@@ -367,3 +367,11 @@ def test_erasing_an_account_leaves_other_accounts_alone(client, member):
     client.post(reverse("accounts:erase"), {"password": PASSWORD, "confirm": "on"})
     assert User.objects.filter(pk=other.pk).exists()
     assert Person.objects.filter(user=other).exists()
+
+
+def test_being_sent_to_log_in_says_why(client):
+    response = client.get(reverse("web:dashboard"), follow=True)
+    assert response.redirect_chain and "next=" in response.redirect_chain[-1][0]
+    assert "The page you opened is for people who are logged in" in response.content.decode()
+    plain = client.get(reverse("accounts:login")).content.decode()
+    assert "The page you opened is for people who are logged in" not in plain

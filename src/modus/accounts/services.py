@@ -17,7 +17,7 @@ from modus.activity.services import redact
 from modus.web.slugs import free_slug
 
 from . import emails, personal_data
-from .models import Membership, Person, User
+from .models import Membership, Person, User, new_calendar_secret
 
 
 class AccountError(ValidationError):
@@ -158,6 +158,13 @@ def delete_api_token(user: User) -> bool:
     """Revoke the user's API token. True if there was one."""
     deleted, _details = Token.objects.filter(user=user).delete()
     return bool(deleted)
+
+
+def renew_calendar_link(user: User) -> str:
+    """A new secret for the user's calendar link; the old link stops working at once."""
+    user.calendar_secret = new_calendar_secret()
+    user.save(update_fields=["calendar_secret"])
+    return user.calendar_secret
 
 
 # Memberships ------------------------------------------------------------------------------------
