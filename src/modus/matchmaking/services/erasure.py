@@ -19,7 +19,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from modus.activity.services import log_action
@@ -95,39 +95,43 @@ def _mail_partners(version: ScheduleVersion, gone: MarketplaceProfile, cancelled
         for other in meeting.participants.all():
             if other.pk != gone.pk:
                 by_partner[other.pk].append(meeting)
-    event = version.event
-    zone = event.zone
     plans = plans_of(version, list(by_partner))
-    mm_settings = selectors.settings_for(event)
-    subject = _("Your meetings at %(event)s have changed") % {"event": event.name}
+    mm_settings = selectors.settings_for(version.event)
     partners = MarketplaceProfile.objects.filter(pk__in=list(by_partner)).select_related("user")
     for partner in partners:
-        changes = []
-        for meeting in by_partner[partner.pk]:
-            names = [
-                side_name(p)
-                for p in meeting.participants.all()
-                if p.pk not in (partner.pk, gone.pk)
-            ]
-            names.append(_("a participant who has left the event"))
-            changes.append(
-                {
-                    "kind": "cancelled",
-                    "names": ", ".join(names),
-                    "before": meeting,
-                    "after": None,
-                    "before_at": timezone.localtime(meeting.starts_at, zone),
-                }
-            )
-        context = {
-            "event": event,
-            "profile": partner,
-            "meetings": plans.get(partner.pk, []),
-            "changes": changes,
-            "settings": mm_settings,
-            "changed": True,
-        }
-        with timezone.override(zone):
-            body = render_to_string("matchmaking/email/plan.txt", context)
-        message = {"to": [partner.user.email], "subject": subject, "body": body}
+        with translation.override(partner.user.preferred_language or None):
+            message = _partner_mail(partner, by_partner[partner.pk], gone, plans, mm_settings)
         transaction.on_commit(lambda message=message: send_email.delay(**message))
+
+
+def _partner_mail(partner, meetings, gone, plans, mm_settings) -> dict:
+    """One partner's mail, in their language: what was cancelled, and their plan now."""
+    event = partner.event
+    zone = event.zone
+    subject = _("Your meetings at %(event)s have changed") % {"event": event.name}
+    changes = []
+    for meeting in meetings:
+        names = [
+            side_name(p) for p in meeting.participants.all() if p.pk not in (partner.pk, gone.pk)
+        ]
+        names.append(_("a participant who has left the event"))
+        changes.append(
+            {
+                "kind": "cancelled",
+                "names": ", ".join(names),
+                "before": meeting,
+                "after": None,
+                "before_at": timezone.localtime(meeting.starts_at, zone),
+            }
+        )
+    context = {
+        "event": event,
+        "profile": partner,
+        "meetings": plans.get(partner.pk, []),
+        "changes": changes,
+        "settings": mm_settings,
+        "changed": True,
+    }
+    with timezone.override(zone):
+        body = render_to_string("matchmaking/email/plan.txt", context)
+    return {"to": [partner.user.email], "subject": subject, "body": body}
