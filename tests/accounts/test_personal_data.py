@@ -8,7 +8,9 @@ from django.utils import timezone
 
 from modus.accounts import personal_data, services
 from modus.accounts.models import Person
+from modus.activity.services import log_action
 from modus.demo.loader import load_demo
+from modus.events.models import Session
 from modus.matchmaking.models import MarketplaceProfile, Meeting, ScheduleVersion
 from modus.partners.models import Interest, Opportunity, OpportunityKind
 from modus.results.models import FollowUpAnswer
@@ -18,6 +20,7 @@ from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     ProgrammeFactory,
+    SessionRoleFactory,
     UserFactory,
 )
 
@@ -151,7 +154,9 @@ def test_a_demo_participant_finds_every_category_the_erasure_removes():
     )
     Interest.objects.create(opportunity=other, user=user, message="Let us talk.")
     FollowUpAnswer.objects.create(meeting=meeting, user=user, stage="talks")
-    services.profile_of(user)
+    person = services.profile_of(user)
+    SessionRoleFactory(person=person, session=Session.objects.filter(event=profile.event).first())
+    log_action(profile.event, "test.demo.touched", actor=user)
     services.create_api_token(user)
     MembershipFactory(user=user, organisation=profile.organisation)
 

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from modus.accounts import personal_data, services
+from modus.activity.services import log_action
 from modus.matchmaking import services as matchmaking
 from modus.matchmaking.models import (
     MarketplaceProfile,
@@ -87,6 +88,19 @@ def world():
     accepted(carol, dan)
     ahead_version = make_version(ahead, [(next_mine, other) for other in partners] + [(carol, dan)])
     make_version(ahead, [(next_mine, partners[0])], status=ScheduleVersion.Status.DRAFT)
+    left_out = f"m{min(next_mine.pk, carol.pk)}-{max(next_mine.pk, carol.pk)}"
+    ahead_version.stats = {  # as a run sums up the meetings it left out
+        "unplaced": [{"meeting": left_out, "with": [NAME, carol.display_name], "reason": ""}]
+    }
+    if next_mine.pk > carol.pk:
+        ahead_version.stats["unplaced"][0]["with"].reverse()
+    ahead_version.save()
+    log_action(  # as a move by hand words it
+        ahead,
+        "matchmaking.meeting.moved",
+        actor=cohost,
+        note=f"{NAME} – {partners[0].display_name}: s0 → s2",
+    )
     return {
         "user": zdzislawa,
         "held": held,
@@ -150,6 +164,9 @@ def test_erasing_a_participant_with_published_meetings(
         )
     carol, dan = world["others"]
     assert world["ahead_version"].meetings.scheduled().get().participants.count() == 2
+    world["ahead_version"].refresh_from_db()
+    (unplaced,) = world["ahead_version"].stats["unplaced"]
+    assert sorted(unplaced["with"]) == sorted([carol.display_name, "Former participant"])
     instance = matchmaking.build_instance(world["ahead"])
     ahead_ids = {p["id"] for p in instance["participants"]}
     assert ahead_ids == {p.participant_id for p in [*world["partners"], carol, dan]}

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from modus.accounts.personal_data import Erasure
 from modus.events import personal_data
-from modus.events.models import Registration
-from tests.factories import UserFactory
+from modus.events.models import Event, Registration
+from tests.factories import SessionRoleFactory, UserFactory
 
 from .registration_support import CONFIRMED, WAITLISTED, open_event, sign_up
 
@@ -55,3 +55,13 @@ def test_a_registration_for_an_edition_that_has_begun_stays_anonymous_and_unlist
     assert registration.user == erasure.former()
     assert registration.status == CONFIRMED  # still counted
     assert not registration.consent_attendee_list and not registration.consent_media
+
+
+def test_the_cached_agendas_that_name_a_speaker_are_renewed():
+    user = UserFactory(full_name="Zofia Mówczyni")
+    role = SessionRoleFactory(person__user=user, person__name=user.full_name)
+    event = role.session.event
+    before = Event.objects.get(pk=event.pk).agenda_version
+    assert personal_data.export_session_roles(user)[0]["session"] == role.session.slug
+    personal_data.refresh_agendas(Erasure(user))
+    assert Event.objects.get(pk=event.pk).agenda_version == before + 1

@@ -91,3 +91,17 @@ def test_a_new_run_leaves_them_out(event, alice, bob, cohost):
     assert [m["with"] for m in instance["meetings"]] == [
         [f"p{min(bob.pk, carol.pk)}", f"p{max(bob.pk, carol.pk)}"]
     ]
+
+
+def test_each_partner_reads_the_change_in_their_language(
+    event, alice, bob, django_capture_on_commit_callbacks
+):
+    bob.user.preferred_language = "cs"
+    bob.user.save()
+    make_version(event, [(alice, bob)])
+    with django_capture_on_commit_callbacks(execute=True):
+        _withdraw(alice)
+    (message,) = mail.outbox
+    assert message.subject.startswith("Vaše schůzky na akci")
+    assert "účastník, který z akce odešel" in message.body
+    assert "Alicja" not in message.body

@@ -43,9 +43,10 @@ class AccountsConfig(AppConfig):
             erase=services.erase_api_tokens,
             covers=["authtoken.Token.user"],
         )
-        personal_data.declare(  # the log keeps the action, without its actor
+        personal_data.declare(  # the log keeps the action, without its actor or their name
             "actions",
             label=_("Actions you took"),
             export=selectors.action_data,
+            erase=services.erase_mentions,
             covers=["activity.ActionLogEntry.actor", "admin.LogEntry.user"],
         )

@@ -4,12 +4,16 @@ Views, the API, the admin, the demo loader and management commands all call them
 (what erasing an account removes, how a person gets a slug) lives in one place.
 """
 
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
+from modus.activity.services import redact
 from modus.web.slugs import free_slug
 
 from . import emails, personal_data
@@ -227,6 +231,24 @@ def erase_memberships(erasure) -> None:
 
 def erase_api_tokens(erasure) -> None:
     Token.objects.filter(user=erasure.user).delete()
+
+
+def erase_mentions(erasure) -> None:
+    """The action log and the admin's log stop naming the person (their name, their address)."""
+    user = erasure.user
+    person = Person.objects.filter(user=user).first()
+    names = [user.full_name, user.email, person.name if person else ""]
+    if not user.full_name:  # how matchmaking names someone without a name
+        names.append(user.email.split("@")[0])
+    redact(names, _("Former participant"))
+    mentions = Q(object_repr__icontains=user.email) | Q(
+        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+    )
+    if person is not None:
+        mentions |= Q(
+            content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk)
+        )
+    LogEntry.objects.filter(mentions).update(object_repr=_("Former participant"))
 
 
 def erase_user(user: User, *, password: str) -> None:

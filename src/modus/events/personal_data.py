@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from modus.accounts import personal_data
 
-from .models import AgendaMark, Registration, SessionRole
+from .models import AgendaMark, Event, Registration, SessionRole
+from .services.events import bump_agenda_version
 from .services.registrations import cancel_registration
 
 
@@ -64,6 +65,13 @@ def export_session_roles(user) -> list[dict]:
     ]
 
 
+def refresh_agendas(erasure) -> None:
+    """The person stays in their sessions' roles, anonymised by accounts; the cached agendas
+    that show their name are renewed."""
+    for event in Event.objects.filter(sessions__roles__person__user=erasure.user).distinct():
+        bump_agenda_version(event)
+
+
 def declare() -> None:
     personal_data.declare(
         "registrations",
@@ -82,5 +90,6 @@ def declare() -> None:
         "session_roles",
         label=_("Your roles in sessions (speaker, moderator...)"),
         export=export_session_roles,
+        erase=refresh_agendas,
         covers=["events.SessionRole.person"],
     )

@@ -119,7 +119,7 @@ def _carry_over(changes: ScheduleChanges, version: ScheduleVersion, now) -> None
         changes.previous.meetings.cancelled().update(version=version)
 
 
-def _plans(version: ScheduleVersion, profile_ids) -> dict[int, list]:
+def plans_of(version: ScheduleVersion, profile_ids) -> dict[int, list]:
     """Each participant's scheduled meetings in ``version``, in time order, with ``others``."""
     event = version.event
     plans = defaultdict(list)
@@ -138,7 +138,7 @@ def _plans(version: ScheduleVersion, profile_ids) -> dict[int, list]:
     return plans
 
 
-def _name(profile) -> str:
+def side_name(profile) -> str:
     if profile.organisation_id:
         return f"{profile.display_name} ({profile.organisation.name})"
     return profile.display_name
@@ -151,14 +151,14 @@ def _mail(version: ScheduleVersion, changes: ScheduleChanges) -> None:
         return
     event = version.event
     changed = changes.previous is not None
-    plans = _plans(version, changes.people)
+    plans = plans_of(version, changes.people)
     mm_settings = selectors.settings_for(event)
     zone = event.zone
     for profile in MarketplaceProfile.objects.filter(pk__in=changes.people).select_related("user"):
         items = [
             {
                 "kind": change.kind,
-                "names": ", ".join(_name(other) for other in change.others(profile.pk)),
+                "names": ", ".join(side_name(other) for other in change.others(profile.pk)),
                 "before": change.before,
                 "after": change.after,
             }
