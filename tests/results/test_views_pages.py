@@ -86,3 +86,24 @@ def test_cohost_recomputes_on_request(client, db):
     response = client.post(reverse("results:edition-recompute", kwargs={"slug": event.slug}))
     assert response.status_code == 302
     assert event and services.refresh_stale()["editions"] == 0
+
+
+@pytest.mark.parametrize("pairs", [1, 4])
+def test_full_pages_and_exports_take_a_fixed_number_of_queries(
+    client, db, django_assert_max_num_queries, pairs
+):
+    event, _ = build_edition(pairs=pairs)
+    services.recompute_programme(event.programme)
+    office = UserFactory()
+    event.programme.team.add(office)
+    client.force_login(office)
+    for name, slug, extra in (
+        ("results:edition-full", event.slug, {}),
+        ("results:programme-full", event.programme.slug, {}),
+        ("results:edition-export-full", event.slug, {"fmt": "xlsx"}),
+        ("results:programme-export-full", event.programme.slug, {"fmt": "csv"}),
+    ):
+        url = reverse(name, kwargs={"slug": slug, **extra})
+        client.get(url)
+        with django_assert_max_num_queries(8):
+            assert client.get(url).status_code == 200
