@@ -79,7 +79,7 @@ def guard(request, allowed: bool):
 def edition(request, slug):
     """Public: an edition's figures, counts below 5 suppressed."""
     event = selectors.public_edition_or_404(slug)
-    snapshot = selectors.edition_snapshot(event)
+    snapshot = selectors.edition_snapshot(event, lazy=True)
     context = {"snapshot": snapshot, "full": False, "threshold": THRESHOLD}
     body = edition_body(snapshot, full=False)
     return render(request, "results/edition.html", {"event": event, "body": body, **context})
@@ -92,7 +92,7 @@ def edition_full(request, slug):
     denied = guard(request, may_see_full_edition(request.user, event))
     if denied:
         return denied
-    snapshot = selectors.edition_snapshot(event)
+    snapshot = selectors.edition_snapshot(event, lazy=True)
     context = {"snapshot": snapshot, "full": True, "threshold": THRESHOLD}
     body = edition_body(snapshot, full=True)
     return render(request, "results/edition.html", {"event": event, "body": body, **context})
@@ -148,7 +148,7 @@ def programme_body(snapshot, *, full: bool) -> str:
 def programme(request, slug):
     """Public: a programme's figures across its editions, counts below 5 suppressed."""
     programme = selectors.programme_or_404(slug)
-    snapshot = selectors.programme_snapshot(programme)
+    snapshot = selectors.programme_snapshot(programme, lazy=True)
     context = {"snapshot": snapshot, "full": False, "threshold": THRESHOLD}
     body = programme_body(snapshot, full=False)
     return render(
@@ -163,7 +163,7 @@ def programme_full(request, slug):
     denied = guard(request, may_see_full_programme(request.user, programme))
     if denied:
         return denied
-    snapshot = selectors.programme_snapshot(programme)
+    snapshot = selectors.programme_snapshot(programme, lazy=True)
     context = {"snapshot": snapshot, "full": True, "threshold": THRESHOLD}
     body = programme_body(snapshot, full=True)
     return render(
