@@ -83,7 +83,9 @@ def parse_args(argv=None):
     parser.add_argument("--answers", type=int, default=30_000)
     parser.add_argument("--requests", type=int, default=400, help="measured requests per page")
     parser.add_argument("--warmup", type=int, default=30)
-    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument(
+        "--concurrency", type=int, default=1, help="client threads (1: latency alone)"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
     return parser.parse_args(argv)
@@ -287,7 +289,8 @@ def main(argv=None) -> int:
     base = measured["hello (/healthz)"]
     print(
         f"\nResults at scale: {data['counts']} (generated in {generated:.1f} s), "
-        f"gunicorn {args.workers} workers, SQLite, {args.concurrency} client threads"
+        f"gunicorn {args.workers} workers, SQLite, {args.concurrency} client threads, "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
     print(
         f"Figures: all {len(data['events'])} editions {computed['all_editions_s']:.1f} s "
@@ -313,7 +316,11 @@ def main(argv=None) -> int:
     RESULTS.write_text(
         json.dumps(
             {
-                "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+                "machine": {
+                    "python": platform.python_version(),
+                    "cpus": os.cpu_count(),
+                    "load_average": os.getloadavg()[0],
+                },
                 "settings": vars(args),
                 "counts": data["counts"],
                 "generated_s": generated,
