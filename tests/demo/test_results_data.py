@@ -1,5 +1,8 @@
+import io
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from modus.demo import results_data
 from modus.demo.loader import load_demo
@@ -48,3 +51,11 @@ def test_the_series_results_katowice_computed_kosice_published_the_rest_invented
     assert 'class="results-map"' in html and "Trends across the editions" in html
     page = client.get(reverse("results:edition", kwargs={"slug": results_data.KOSICE_SLUG}))
     assert "Hemp Cluster" in page.content.decode()
+
+    # The demo's Katowice report opens and shows its figures.
+    pdf = client.get(reverse("results:edition-pdf", kwargs={"slug": results_data.KATOWICE_SLUG}))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    text = text.replace("\n", " ")
+    assert "Results of Clusters meet Regions: Katowice" in text
+    assert f"Scheduled {katowice.figures['b2b']['scheduled']}" in text
+    assert f"Meetings {funnel['meetings']}" in text

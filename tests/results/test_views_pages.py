@@ -102,3 +102,40 @@ def test_the_registered_figure_is_a_number_of_people_not_a_date(client, db, lang
         html = client.get(url, headers={"accept-language": language}).content.decode()
         assert f"<dt>{label}</dt>" in html
         assert "Datum registrace" not in html and "Data rejestracji" not in html
+
+
+@pytest.mark.parametrize("pairs", [1, 4])
+def test_full_pages_and_exports_take_a_fixed_number_of_queries(
+    client, db, django_assert_max_num_queries, pairs
+):
+    event, _ = build_edition(pairs=pairs)
+    services.recompute_programme(event.programme)
+    office = UserFactory()
+    event.programme.team.add(office)
+    client.force_login(office)
+    for name, slug, extra in (
+        ("results:edition-full", event.slug, {}),
+        ("results:programme-full", event.programme.slug, {}),
+        ("results:edition-export-full", event.slug, {"fmt": "xlsx"}),
+        ("results:programme-export-full", event.programme.slug, {"fmt": "csv"}),
+    ):
+        url = reverse(name, kwargs={"slug": slug, **extra})
+        client.get(url)
+        with django_assert_max_num_queries(8):
+            assert client.get(url).status_code == 200
+
+
+def test_published_figures_show_what_they_hold_and_a_dash_for_the_rest(client, db):
+    event, _ = build_edition(pairs=1)
+    services.store_given_figures(
+        event,
+        {"participation": {"registered": 330}, "b2b": {"scheduled": 145}},
+        origin="published",
+        source="A news post",
+    )
+    html = client.get(reverse("results:edition", kwargs={"slug": event.slug})).content.decode()
+    assert "Published figures. Source: A news post" in html
+    assert "<dd>330</dd>" in html and "<dd>145</dd>" in html
+    assert "fewer than 5" not in html.split("Counts below")[1]
+    report = client.get(reverse("results:edition-pdf", kwargs={"slug": event.slug}))
+    assert report.status_code == 200

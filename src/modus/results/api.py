@@ -6,6 +6,7 @@ for a programme), with a token or a session: 401 ``not_authenticated`` without o
 ``not_organiser`` for anyone else, 400 ``invalid_view`` for another value, 404 for an unknown
 or unpublished slug. Errors are problem documents (application/problem+json)."""
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, permissions, serializers
@@ -55,6 +56,18 @@ def _full(request, allowed) -> bool:
     return True
 
 
+def _figures(snapshot, full: bool) -> dict:
+    """The public figures are suppressed once per snapshot (until it is computed again)."""
+    if full:
+        return snapshot.figures
+    key = f"results:public:{snapshot.pk}:{snapshot.computed_at.timestamp()}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = suppress(snapshot.figures)
+        cache.set(key, figures, 24 * 3600)
+    return figures
+
+
 def _body(slug, snapshot, full: bool) -> dict:
     return {
         "slug": slug,
@@ -65,7 +78,7 @@ def _body(slug, snapshot, full: bool) -> dict:
         "responses": snapshot.responses,
         "view": "full" if full else "public",
         "threshold": THRESHOLD,
-        "figures": snapshot.figures if full else suppress(snapshot.figures),
+        "figures": _figures(snapshot, full),
     }
 
 

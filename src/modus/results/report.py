@@ -47,6 +47,8 @@ class _Report:
         return Paragraph(escape(self.text(value)), self.styles[style])
 
     def value(self, value) -> str:
+        if value == "":
+            return "–"
         if value is None:
             return _("fewer than %(n)s") % {"n": THRESHOLD}
         if isinstance(value, float):
@@ -73,7 +75,7 @@ class _Report:
         chart = HorizontalBarChart()
         chart.x, chart.y = 45 * mm, 5 * mm
         chart.width, chart.height = 110 * mm, 12 * mm * len(rows)
-        chart.data = [[value or 0 for _label, value in reversed(rows)]]
+        chart.data = [[value if isinstance(value, int) else 0 for _l, value in reversed(rows)]]
         chart.categoryAxis.categoryNames = [self.text(label) for label, _v in reversed(rows)]
         chart.categoryAxis.labels.fontName = self.regular
         chart.valueAxis.labels.fontName = self.regular

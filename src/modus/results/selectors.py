@@ -27,14 +27,20 @@ def programme_or_404(slug: str) -> Programme:
     return get_object_or_404(Programme, slug=slug)
 
 
-def edition_snapshot(event) -> ResultSnapshot:
-    return ResultSnapshot.objects.filter(event=event).first() or services.recompute_edition(event)
+def _snapshots(lazy: bool):
+    """``lazy``: the figures are read only when used (a page whose body is cached needs only
+    when they were computed)."""
+    return ResultSnapshot.objects.defer("figures") if lazy else ResultSnapshot.objects.all()
 
 
-def programme_snapshot(programme) -> ResultSnapshot:
-    return ResultSnapshot.objects.filter(
-        programme=programme
-    ).first() or services.recompute_programme(programme)
+def edition_snapshot(event, *, lazy=False) -> ResultSnapshot:
+    return _snapshots(lazy).filter(event=event).first() or services.recompute_edition(event)
+
+
+def programme_snapshot(programme, *, lazy=False) -> ResultSnapshot:
+    return _snapshots(lazy).filter(programme=programme).first() or services.recompute_programme(
+        programme
+    )
 
 
 def invitation_for_link(kind: str, token: str, *, now=None) -> Invitation:

@@ -20,14 +20,14 @@ def _fresh_cache():
 
 
 def test_a_bar_chart_is_an_image_with_a_title_and_its_figures_in_words():
-    picture = svg.bars([("Meetings", 145), ("Cooperation possible", 40), ("Funded", None)], "F")
+    rows = [("Meetings", 145), ("Cooperation possible", 40), ("Talks", ""), ("Funded", None)]
+    picture = svg.bars(rows, "F")
     assert picture.startswith("<svg ")
     assert 'role="img"' in picture and "aria-labelledby=" in picture
     title_id, desc_id = re.search(r'aria-labelledby="([^" ]+) ([^"]+)"', picture).groups()
     assert f'<title id="{title_id}">F</title>' in picture
-    assert f'<desc id="{desc_id}">Meetings: 145; Cooperation possible: 40; Funded: –</desc>' in (
-        picture
-    )
+    words = "Meetings: 145; Cooperation possible: 40; Talks: –; Funded: fewer than 5"
+    assert f'<desc id="{desc_id}">{words}</desc>' in picture
     assert "<script" not in picture and "<!--" not in picture
 
 

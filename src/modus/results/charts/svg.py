@@ -8,7 +8,10 @@ import sys
 import pygal
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from pygal.style import Style
+
+from ..suppression import THRESHOLD
 
 # The palette of modus.css: every colour meets AA contrast on white.
 STYLE = Style(
@@ -63,9 +66,15 @@ def _options(**extra) -> dict:
     }
 
 
+def _said(value) -> str:
+    if value is None:
+        return _("fewer than %(n)s") % {"n": THRESHOLD}
+    return "–" if value == "" else str(value)
+
+
 def describe(rows) -> str:
     """The chart said in words: "Meetings: 145; Cooperation possible: 40 …"."""
-    return "; ".join(f"{label}: {'–' if value is None else value}" for label, value in rows)
+    return "; ".join(f"{label}: {_said(value)}" for label, value in rows)
 
 
 def bars(rows, title: str) -> str:
@@ -74,7 +83,7 @@ def bars(rows, title: str) -> str:
     chart = pygal.HorizontalBar(**_options(show_legend=False, height=max(160, 40 * len(rows) + 60)))
     # pygal draws the first bar at the bottom: reversed, the first row reads first.
     chart.x_labels = [label for label, _value in reversed(rows)]
-    chart.add(title, [value for _label, value in reversed(rows)])
+    chart.add(title, [value if value != "" else None for _label, value in reversed(rows)])
     return accessible(chart.render(is_unicode=True), title, describe(rows))
 
 

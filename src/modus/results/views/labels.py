@@ -31,7 +31,9 @@ def kind_rows(counts: dict) -> list[tuple[str, object]]:
 
 
 def funnel_rows(funnel: dict) -> list[tuple[str, object]]:
-    return [(str(FUNNEL_LABELS[key]), funnel.get(key)) for key in FUNNEL_LABELS]
+    # A step the figures do not hold (published figures carry only some) is "", shown as "–";
+    # None is a suppressed count.
+    return [(str(FUNNEL_LABELS[key]), funnel.get(key, "")) for key in FUNNEL_LABELS]
 
 
 def pair_rows(pairs: dict) -> list[dict]:
@@ -72,9 +74,12 @@ B2B = (
 
 
 def value_at(figures: dict, path) -> object:
+    """The figure at ``path``; "" when the figures do not hold it (None is a suppressed count)."""
     value = figures
     for key in path:
-        value = value.get(key) if isinstance(value, dict) else None
+        if not isinstance(value, dict) or key not in value:
+            return ""
+        value = value[key]
     return value
 
 
