@@ -146,6 +146,33 @@ def test_the_page_shows_the_summary_of_a_finished_run(client, event, cohost):
     assert "Run the scheduler" in page
 
 
+def test_a_run_that_finishes_at_once_shows_its_real_steps_and_the_grid(
+    client, event, cohost, django_capture_on_commit_callbacks
+):
+    """Without a broker the run is over before the page comes back: the page then shows the steps
+    it really went through, each with its time, and the grid names both sides with their
+    organisations."""
+    alice = MarketplaceProfileFactory(event=event, organisation__name="Śląski Klaster")
+    bob = MarketplaceProfileFactory(event=event, organisation__name="Moravský klastr")
+    MeetingRequestFactory(from_profile=alice, to_profile=bob, status="accepted")
+    client.force_login(cohost)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("schedule", event), {"action": "run"})
+    page = client.get(_url("schedule", event)).content.decode()
+    run = SchedulingRun.objects.get()
+    assert run.status == "done"
+    assert "<progress" not in page and "The last run" in page
+    for step in run.steps[:-1]:
+        label = SchedulingRun.Phase(step["phase"]).label
+        assert f"<li>{label}: done in " in page
+    assert "In all: " in page
+    grid = page.split('<table class="mm-grid">')[1].split("</table>")[0]
+    for person in (alice, bob):
+        assert f'{person.display_name} <span class="meta">{person.organisation.name}</span>' in grid
+    czech = client.get(_url("schedule", event), headers={"accept-language": "cs"}).content
+    assert "Poslední běh" in czech.decode() and "hotovo za" in czech.decode()
+
+
 def test_the_page_shows_why_a_run_failed(client, event, cohost):
     _run(event, status=SchedulingRun.Status.FAILED, error="engine_error", error_detail="Boom()")
     client.force_login(cohost)

@@ -7,7 +7,9 @@ from django.utils import timezone
 from modus.matchmaking.models import Meeting, MeetingOutcome, ScheduleVersion
 from tests.factories import (
     EventFactory,
+    EventOrganiserFactory,
     MarketplaceProfileFactory,
+    MembershipFactory,
     OrganisationFactory,
     ProgrammeFactory,
 )
@@ -16,7 +18,14 @@ from tests.factories import (
 def build_edition(programme=None, *, pairs=6, countries=("PL", "CZ"), slug=None, **event_kwargs):
     """A past, published edition with ``pairs`` published meetings between two countries."""
     programme = programme or ProgrammeFactory()
-    kwargs = {"programme": programme, "status": "published", **event_kwargs}
+    past = timezone.localdate() - dt.timedelta(days=40)
+    kwargs = {
+        "programme": programme,
+        "status": "published",
+        "starts_on": past,
+        "ends_on": past,
+        **event_kwargs,
+    }
     if slug:
         kwargs["slug"] = slug
     event = EventFactory(**kwargs)
@@ -74,3 +83,10 @@ def clock():
     """The clock at 9 March 2026, 08:00 UTC (three days after ``ended_edition``), movable."""
     with time_machine.travel(AFTER, tick=False) as traveller:
         yield traveller
+
+
+def cohost_of(event):
+    """A user whose organisation co-hosts ``event``."""
+    cohost = MembershipFactory().user
+    EventOrganiserFactory(event=event, organisation=cohost.memberships.get().organisation)
+    return cohost

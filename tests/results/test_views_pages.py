@@ -11,7 +11,7 @@ from .conftest import build_edition, record
 
 def numbers_in(html: str) -> list[int]:
     """The figures shown in the page's tables and figure lists."""
-    cells = re.findall(r"<(?:td|dd)>([\d\u00a0,.\s]+)</(?:td|dd)>", html)
+    cells = re.findall(r"<(?:td|dd)[^>]*>([\d\u00a0,.\s]+)</(?:td|dd)>", html)
     return [int(re.sub(r"\D", "", cell)) for cell in cells if re.sub(r"\D", "", cell)]
 
 
@@ -86,3 +86,19 @@ def test_cohost_recomputes_on_request(client, db):
     response = client.post(reverse("results:edition-recompute", kwargs={"slug": event.slug}))
     assert response.status_code == 302
     assert event and services.refresh_stale()["editions"] == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("en", "Registered"), ("cs", "Registrovaní"), ("pl", "Zarejestrowani")]
+)
+def test_the_registered_figure_is_a_number_of_people_not_a_date(client, db, language, label):
+    event, _ = build_edition(pairs=1)
+    services.recompute_edition(event)
+    services.recompute_programme(event.programme)
+    for url in (
+        reverse("results:edition", kwargs={"slug": event.slug}),
+        reverse("results:programme", kwargs={"slug": event.programme.slug}),
+    ):
+        html = client.get(url, headers={"accept-language": language}).content.decode()
+        assert f"<dt>{label}</dt>" in html
+        assert "Datum registrace" not in html and "Data rejestracji" not in html

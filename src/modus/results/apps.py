@@ -1,7 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from modus.accounts import personal_data
 from modus.activity.registry import describe_actions
 
 from .actions import LABELS
@@ -13,9 +12,7 @@ class ResultsConfig(AppConfig):
     verbose_name = _("Results")
 
     def ready(self):
-        from . import receivers, selectors  # noqa: F401, PLC0415 - signals; selectors need models
+        from . import personal_data, receivers  # noqa: F401, PLC0415 - they need the models
 
         describe_actions(LABELS)
-        personal_data.declare(
-            "feedback", label=_("Feedback and follow-up answers"), export=selectors.personal_answers
-        )
+        personal_data.declare()

@@ -116,33 +116,3 @@ def response_rates(event) -> list[dict]:
         row["rate"] = round(100 * row["answered"] / row["invited"]) if row["invited"] else None
         result.append(row)
     return result
-
-
-def personal_answers(user) -> dict:
-    """What results holds about a person, for their export (it goes with the account)."""
-    return {
-        "invitations": [
-            {"event": slug, "kind": kind, "sent_at": sent.isoformat(), "answered": bool(answered)}
-            for slug, kind, sent, answered in Invitation.objects.filter(user=user).values_list(
-                "event__slug", "kind", "sent_at", "answered_at"
-            )
-        ],
-        "meeting_ratings": [
-            {"meeting": meeting, "rating": rating}
-            for meeting, rating in MeetingRating.objects.filter(user=user).values_list(
-                "meeting_id", "rating"
-            )
-        ],
-        "follow_ups": [
-            {"meeting": meeting, "stage": stage, "note": note}
-            for meeting, stage, note in FollowUpAnswer.objects.filter(user=user).values_list(
-                "meeting_id", "stage", "note"
-            )
-        ],
-        "event_answers": [
-            {"event": slug, "usefulness": usefulness, "would_return": again, "comment": comment}
-            for slug, usefulness, again, comment in EventAnswer.objects.filter(
-                user=user
-            ).values_list("event__slug", "usefulness", "would_return", "comment")
-        ],
-    }

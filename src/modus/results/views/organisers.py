@@ -10,7 +10,7 @@ from .. import selectors, services
 from ..errors import FeedbackError
 from ..forms import FollowUpPlanForm, ReminderForm
 from ..permissions import may_see_full_edition
-from .pages import _guard
+from .pages import guard
 
 
 def _context(event, plan_form=None):
@@ -30,7 +30,7 @@ def _context(event, plan_form=None):
 def responses(request, slug):
     """Co-hosts and the programme office: the response rates of feedback and follow-up."""
     event = selectors.public_edition_or_404(slug)
-    denied = _guard(request, may_see_full_edition(request.user, event))
+    denied = guard(request, may_see_full_edition(request.user, event))
     if denied:
         return denied
     return render(request, "results/responses.html", _context(event))
@@ -40,7 +40,7 @@ def responses(request, slug):
 def remind(request, slug):
     """Co-hosts and the programme office: one more reminder to those who have not answered."""
     event = selectors.public_edition_or_404(slug)
-    denied = _guard(request, may_see_full_edition(request.user, event))
+    denied = guard(request, may_see_full_edition(request.user, event))
     if denied:
         return denied
     form = ReminderForm(request.POST)
@@ -60,7 +60,7 @@ def remind(request, slug):
 def plan(request, slug):
     """Co-hosts and the programme office: how many months after the event the follow-up goes."""
     event = selectors.public_edition_or_404(slug)
-    denied = _guard(request, may_see_full_edition(request.user, event))
+    denied = guard(request, may_see_full_edition(request.user, event))
     if denied:
         return denied
     form = FollowUpPlanForm(request.POST)
