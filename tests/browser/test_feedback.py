@@ -14,9 +14,10 @@ from playwright.sync_api import expect
 
 from modus.results import services
 from modus.results.models import Invitation
+from tests.factories import EventOrganiserFactory, MembershipFactory
 from tests.results.conftest import build_edition, sides
 
-from .conftest import VIEWPORTS, success
+from .conftest import VIEWPORTS, log_in, success
 
 pytestmark = pytest.mark.browser
 
@@ -133,8 +134,20 @@ def test_feedback_on_a_phone_then_the_follow_up_six_months_later(ui, live_server
         page = ui.goto(f"/results/events/{event.slug}/?lang=en")
         funded = page.locator("tr", has=page.get_by_role("rowheader", name="Joint project funded"))
         expect(funded.first).to_contain_text("5")
-        cooperation = page.locator(
-            "tr", has=page.get_by_role("rowheader", name="Cooperation possible", exact=True)
-        )
-        expect(cooperation.first).to_contain_text("6")
+        # The charts say the same in words: six rated "cooperation possible", five funded.
+        ratings = page.get_by_role("img", name=re.compile(r"Ratings of the meetings"))
+        expect(ratings).to_have_accessible_name(re.compile(r"Cooperation possible: 6"))
+        funnel = page.get_by_role("img", name=re.compile(r"The cooperation funnel"))
+        expect(funnel).to_have_accessible_name(re.compile(r"Funded project: 5"))
         check_in_languages(ui, f"/results/events/{event.slug}/", "results")
+
+        # The co-hosts see the response rates and send one more reminder, once.
+        cohost = MembershipFactory().user
+        EventOrganiserFactory(event=event, organisation=cohost.memberships.get().organisation)
+        page = log_in(ui, cohost, f"/results/events/{event.slug}/responses/")
+        ui.check("responses")
+        waiting = page.get_by_role("button", name=re.compile("Remind 6 people: Follow-up"))
+        waiting.click()
+        success(page, "Reminders sent: 6.")
+        expect(page.get_by_role("button", name=re.compile("Follow-up"))).to_have_count(0)
+        check_in_languages(ui, f"/results/events/{event.slug}/responses/", "responses")

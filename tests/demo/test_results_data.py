@@ -7,7 +7,8 @@ from pypdf import PdfReader
 from modus.demo import results_data
 from modus.demo.loader import load_demo
 from modus.events.models import Event
-from modus.results.models import ResultSnapshot
+from modus.results import services
+from modus.results.models import FollowUpAnswer, Invitation, ResultSnapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,18 @@ def test_the_series_results_katowice_computed_kosice_published_the_rest_invented
     funnel = katowice.figures["b2b"]["funnel"]
     assert funnel["meetings"] > funnel["cooperation"] > funnel["talks"] > 0
     assert katowice.responses == katowice.invited > 0
+    # The demo keeps the platform's calendar: the follow-up went six months later, only to the
+    # sides of promising meetings, and every answer was open until the follow-up closed.
+    event = katowice.event
+    follow_ups = Invitation.objects.filter(event=event, kind="follow_up")
+    answering = set(
+        FollowUpAnswer.objects.filter(meeting__version__event=event).values_list(
+            "user_id", flat=True
+        )
+    )
+    assert set(follow_ups.values_list("user_id", flat=True)) == answering
+    assert {i.closes_at for i in Invitation.objects.filter(event=event)} == {services.closes(event)}
+    assert all(i.answered_at >= services.follow_up_opens(event) for i in follow_ups)
     kosice = snapshots[results_data.KOSICE_SLUG]
     assert kosice.origin == "published" and "Hemp Cluster" in kosice.source
     assert kosice.figures["participation"]["registered"] == 330

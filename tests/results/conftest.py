@@ -63,13 +63,6 @@ def edition(db):
     return build_edition()
 
 
-def cohost_of(event):
-    """A user whose organisation co-hosts ``event``."""
-    cohost = MembershipFactory().user
-    EventOrganiserFactory(event=event, organisation=cohost.memberships.get().organisation)
-    return cohost
-
-
 ENDED = dt.date(2026, 3, 6)
 AFTER = dt.datetime(2026, 3, 9, 8, 0, tzinfo=dt.UTC)
 
@@ -90,3 +83,10 @@ def clock():
     """The clock at 9 March 2026, 08:00 UTC (three days after ``ended_edition``), movable."""
     with time_machine.travel(AFTER, tick=False) as traveller:
         yield traveller
+
+
+def cohost_of(event):
+    """A user whose organisation co-hosts ``event``."""
+    cohost = MembershipFactory().user
+    EventOrganiserFactory(event=event, organisation=cohost.memberships.get().organisation)
+    return cohost

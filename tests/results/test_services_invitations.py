@@ -93,9 +93,13 @@ def test_the_interval_is_set_per_edition_or_per_programme(db, clock):
     assert services.follow_up_months(event) == 6
     FollowUpPlan.objects.create(programme=event.programme, months=12)
     assert services.follow_up_months(event) == 12
+    services.send_follow_ups()
     services.plan_follow_up(event, 3, actor=None)
     assert services.follow_up_months(event) == 3
     assert services.follow_up_opens(event).date() == dt.date(2026, 6, 6)
+    closes = {invitation.closes_at for invitation in Invitation.objects.filter(event=event)}
+    assert closes == {services.closes(event)}
+    assert services.closes(event).date() == dt.date(2026, 8, 5)
     assert ActionLogEntry.objects.filter(action="results.follow_up.planned").exists()
 
 

@@ -85,3 +85,15 @@ def test_the_responses_page_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("results:responses", kwargs={"slug": event.slug}))
     assert response.status_code == 200
+
+
+def test_the_event_manage_menu_leads_cohosts_to_results_and_feedback(
+    client, edition_with_invitations
+):
+    event, cohost = edition_with_invitations
+    client.force_login(cohost)
+    html = client.get(reverse("events:manage", kwargs={"slug": event.slug})).content.decode()
+    assert reverse("results:edition-full", kwargs={"slug": event.slug}) in html
+    assert reverse("results:responses", kwargs={"slug": event.slug}) in html
+    page = client.get(reverse("results:responses", kwargs={"slug": event.slug})).content.decode()
+    assert 'aria-current="page">Feedback</a>' in page

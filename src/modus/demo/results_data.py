@@ -189,10 +189,16 @@ def _katowice_answers() -> int:
         .prefetch_related("participants")
         .order_by("pk")
     )
-    closes = timezone.make_aware(dt.datetime(2023, 6, 30, 23, 59))
-    answered = timezone.make_aware(dt.datetime(2022, 11, 15, 10, 0))
+    # The same calendar as the platform's own job: feedback right after, the follow-up six
+    # months later to the sides of promising meetings, both open until the follow-up closes.
+    closes = services.closes(event)
+    answered = {
+        Invitation.Kind.FEEDBACK: timezone.make_aware(dt.datetime(2022, 11, 15, 10, 0)),
+        Invitation.Kind.FOLLOW_UP: services.follow_up_opens(event) + dt.timedelta(days=10),
+    }
     count = 0
     people = set()
+    followed = set()
     for meeting in meetings:
         rng = random.Random(f"katowice-{meeting.slot_id}-{meeting.table}")
         rating = rng.choice(RATINGS)
@@ -208,14 +214,18 @@ def _katowice_answers() -> int:
                     user_id=profile.user_id,
                     defaults={"stage": rng.choice(STAGES)},
                 )
+                followed.add(profile.user_id)
                 count += 1
     for index, user_id in enumerate(sorted(people)):
-        for kind in (Invitation.Kind.FEEDBACK, Invitation.Kind.FOLLOW_UP):
+        kinds = [Invitation.Kind.FEEDBACK]
+        if user_id in followed:
+            kinds.append(Invitation.Kind.FOLLOW_UP)
+        for kind in kinds:
             Invitation.objects.get_or_create(
                 kind=kind,
                 event=event,
                 user_id=user_id,
-                defaults={"closes_at": closes, "answered_at": answered},
+                defaults={"closes_at": closes, "answered_at": answered[kind]},
             )
         EventAnswer.objects.get_or_create(
             event=event,

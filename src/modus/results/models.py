@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ResultSnapshot(models.Model):
@@ -100,7 +101,7 @@ class Invitation(models.Model):
 
     class Kind(models.TextChoices):
         FEEDBACK = "feedback", _("Feedback after the event")
-        FOLLOW_UP = "follow_up", _("Follow-up")
+        FOLLOW_UP = "follow_up", pgettext_lazy("invitation", "Follow-up")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="+")

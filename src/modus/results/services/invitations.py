@@ -129,9 +129,14 @@ def _invite(event, kind: str, user_ids: set[int], closes_at) -> int:
     return sent
 
 
+def reminder_days() -> int:
+    """How many days after an invitation its one reminder goes (default 7)."""
+    return _setting("MODUS_FEEDBACK_REMINDER_DAYS", 7)
+
+
 def _remind(now) -> int:
     """One reminder to each open, unanswered invitation sent a while ago."""
-    after = dt.timedelta(days=_setting("MODUS_FEEDBACK_REMINDER_DAYS", 7))
+    after = dt.timedelta(days=reminder_days())
     due = Invitation.objects.filter(
         answered_at__isnull=True,
         reminded_at__isnull=True,
@@ -214,7 +219,9 @@ def resend_link(invitation) -> None:
 
 
 def plan_follow_up(event, months: int, *, actor) -> FollowUpPlan:
-    """The edition's own interval between the event and its follow-up."""
+    """The edition's own interval between the event and its follow-up; the invitations already
+    out close with the new plan."""
     plan, _created = FollowUpPlan.objects.update_or_create(event=event, defaults={"months": months})
+    Invitation.objects.filter(event=event).update(closes_at=closes(event))
     log_action(event, PLAN_CHANGED, actor=actor, data={"months": months})
     return plan

@@ -20,6 +20,7 @@ def _context(event, plan_form=None):
         "months": services.follow_up_months(event),
         "opens": services.follow_up_opens(event),
         "closes": services.closes(event),
+        "reminder_days": services.reminder_days(),
         "plan_form": plan_form
         or FollowUpPlanForm(initial={"months": services.follow_up_months(event)}),
     }
