@@ -11,7 +11,7 @@ from .conftest import build_edition, record
 
 def numbers_in(html: str) -> list[int]:
     """The figures shown in the page's tables and figure lists."""
-    cells = re.findall(r"<(?:td|dd)>([\d\u00a0,.\s]+)</(?:td|dd)>", html)
+    cells = re.findall(r"<(?:td|dd)[^>]*>([\d\u00a0,.\s]+)</(?:td|dd)>", html)
     return [int(re.sub(r"\D", "", cell)) for cell in cells if re.sub(r"\D", "", cell)]
 
 

@@ -265,7 +265,11 @@ def test_cohost_opens_and_closes_voting_and_publishes(cohost_client, pitch_call)
     cohost_client.post(target, {"action": "close-voting"})
     pitch_call.call.refresh_from_db()
     assert not pitch_call.call.voting_open
-    cohost_client.post(target, {"action": "publish"})
+    asked = cohost_client.post(target, {"action": "publish"})
+    assert asked.status_code == 200 and "Publish the results?" in asked.content.decode()
+    pitch_call.call.refresh_from_db()
+    assert not pitch_call.call.results_published
+    cohost_client.post(target, {"action": "publish", "confirmed": "yes"})
     pitch_call.call.refresh_from_db()
     assert pitch_call.call.results_published
     cohost_client.post(target, {"action": "unpublish"})

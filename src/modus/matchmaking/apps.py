@@ -25,12 +25,16 @@ class MatchmakingConfig(AppConfig):
     verbose_name = _("Matchmaking")
 
     def ready(self):
+        from . import personal_data  # noqa: PLC0415 (it needs the models)
+
+        personal_data.declare()
         describe_actions(
             {
                 "matchmaking.run.started": _("Scheduling run started"),
                 "matchmaking.schedule.published": _("Meeting schedule published"),
                 "matchmaking.schedule.imported": _("Meeting schedule imported"),
                 "matchmaking.meeting.moved": _("Meeting moved by hand"),
+                "matchmaking.participant.withdrawn": _("Participant left: meetings cancelled"),
             }
         )
         describe_notes(

@@ -16,6 +16,7 @@ from modus.directory.models import Organisation
 from modus.web.translation_api import TRANSLATED_FIELDS, TranslatedTextsMixin
 
 from ..models import Event, Session, SessionRole
+from ..services.agenda import outside_event_days
 
 
 class EventSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
@@ -87,6 +88,7 @@ class SessionSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
             "topics",
             "people",
             "recording_url",
+            "outside_event_days",
             "url",
             *TRANSLATED_FIELDS,
         ]
@@ -136,6 +138,11 @@ class SessionWriteSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=120), required=False, max_length=50
     )
     recording_url = serializers.URLField(required=False, allow_blank=True)
+    outside_event_days = serializers.BooleanField(
+        required=False,
+        help_text="Held before or after the event's days (otherwise start and end must fall "
+        "within them).",
+    )
     people = SessionPersonWriteSerializer(many=True, required=False)
     original_language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
     translations = serializers.DictField(
@@ -173,6 +180,17 @@ class SessionWriteSerializer(serializers.Serializer):
                     ]
                 }
             )
+        allowed = data.get("outside_event_days", session.outside_event_days if session else False)
+        if not allowed:
+            names = {"starts_at": "start", "ends_at": "end"}
+            errors = outside_event_days(self.context["event"], start, end)
+            if errors:
+                raise serializers.ValidationError(
+                    {
+                        names[name]: [ErrorDetail(error.message % error.params, error.code)]
+                        for name, [error] in errors.items()
+                    }
+                )
         return data
 
     def service_fields(self) -> dict:

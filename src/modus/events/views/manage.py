@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from modus.web.confirm import ask_first
 from modus.web.forms import add_service_errors
 
 from .. import selectors, services
@@ -132,6 +133,15 @@ def rooms(request, event):
         if action in {"save", "delete"}:
             room = get_object_or_404(Room, pk=request.POST.get("room"), event=event)
         if action == "delete":
+            here = reverse("events:manage-rooms", kwargs={"slug": event.slug})
+            if page := ask_first(
+                request,
+                title=_("Remove the room “%(name)s”?") % {"name": room.name},
+                detail=_("Its sessions stay in the agenda, without a room."),
+                confirm=_("Yes, remove the room"),
+                back=here,
+            ):
+                return page
             services.delete_room(room, actor=request.user)
             messages.success(request, _("The room was removed."))
             return redirect("events:manage-rooms", slug=event.slug)
@@ -256,6 +266,15 @@ def material_upload(request, event, pk):
     if request.method == "POST":
         if request.POST.get("action") == "delete":
             material = get_object_or_404(Material, pk=request.POST.get("material"), session=session)
+            here = reverse("events:manage-materials", kwargs={"slug": event.slug, "pk": session.pk})
+            if page := ask_first(
+                request,
+                title=_("Remove the file “%(title)s”?") % {"title": material.title},
+                detail=_("It is no longer offered on the session's page. This cannot be undone."),
+                confirm=_("Yes, remove the file"),
+                back=here,
+            ):
+                return page
             services.delete_material(material, actor=request.user)
             messages.success(request, _("The file was removed."))
             return redirect("events:manage-materials", slug=event.slug, pk=session.pk)

@@ -1,6 +1,7 @@
 """Rows for the results tables: figures with their labels in the active language."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modus.directory.models import Organisation
 from modus.directory.reference import country_name
@@ -45,3 +46,37 @@ def pair_rows(pairs: dict) -> list[dict]:
         for pair, values in pairs.items()
     ]
     return sorted(rows, key=lambda row: (-(row["meetings"] or 0), row["first"], row["second"]))
+
+
+# The single figures of an edition, in the order of its page, PDF and exports.
+PARTICIPATION = (
+    (("participation", "registered"), pgettext_lazy("number of people registered", "Registered")),
+    (("participation", "checked_in"), _("Checked in")),
+    (("participation", "organisations"), _("Organisations")),
+    (("participation", "countries"), _("Countries")),
+    (("participation", "regions"), _("NUTS-2 regions")),
+    (("agenda", "sessions"), _("Sessions")),
+    (("agenda", "speakers"), _("Speakers")),
+)
+B2B = (
+    (("b2b", "requests"), _("Requests")),
+    (("b2b", "accepted"), _("Accepted")),
+    (("b2b", "scheduled"), _("Scheduled")),
+    (("b2b", "held"), _("Held")),
+    (("b2b", "meetings_per_participant"), _("Meetings per participant")),
+    (("b2b", "cross_border"), _("Cross-border meetings")),
+    (("pitches", "submitted"), _("Pitches submitted")),
+    (("pitches", "selected"), _("Pitches selected")),
+    (("pitches", "votes"), _("Audience votes")),
+)
+
+
+def value_at(figures: dict, path) -> object:
+    value = figures
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def single_rows(figures: dict, labels) -> list[tuple[str, object]]:
+    return [(str(label), value_at(figures, path)) for path, label in labels]

@@ -7,7 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from modus.directory.reference import ECOSYSTEM_LABELS
+
 from .. import selectors, services
+from ..charts.render import edition_pictures, programme_pictures
 from ..models import Rating, Stage
 from ..permissions import may_see_full_edition, may_see_full_programme
 from ..suppression import THRESHOLD, suppress
@@ -32,7 +35,14 @@ def _edition_context(snapshot, *, full: bool) -> dict:
     }
 
 
-def _guard(request, allowed: bool):
+def edition_context(snapshot, *, full: bool) -> dict:
+    """The figures of an edition's page with their pictures."""
+    context = _edition_context(snapshot, full=full)
+    context["pictures"] = edition_pictures(snapshot, context, full)
+    return context
+
+
+def guard(request, allowed: bool):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not allowed:
@@ -44,7 +54,7 @@ def _guard(request, allowed: bool):
 def edition(request, slug):
     """Public: an edition's figures, counts below 5 suppressed."""
     event = selectors.public_edition_or_404(slug)
-    context = _edition_context(selectors.edition_snapshot(event), full=False)
+    context = edition_context(selectors.edition_snapshot(event), full=False)
     return render(request, "results/edition.html", {"event": event, **context})
 
 
@@ -52,10 +62,10 @@ def edition(request, slug):
 def edition_full(request, slug):
     """The edition's co-hosts and its programme's office: every figure, and the answers."""
     event = selectors.public_edition_or_404(slug)
-    denied = _guard(request, may_see_full_edition(request.user, event))
+    denied = guard(request, may_see_full_edition(request.user, event))
     if denied:
         return denied
-    context = _edition_context(selectors.edition_snapshot(event), full=True)
+    context = edition_context(selectors.edition_snapshot(event), full=True)
     return render(request, "results/edition.html", {"event": event, **context})
 
 
@@ -63,7 +73,7 @@ def edition_full(request, slug):
 def edition_recompute(request, slug):
     """The edition's co-hosts and programme office: compute the figures now."""
     event = selectors.public_edition_or_404(slug)
-    denied = _guard(request, may_see_full_edition(request.user, event))
+    denied = guard(request, may_see_full_edition(request.user, event))
     if denied:
         return denied
     services.recompute_edition(event)
@@ -85,15 +95,30 @@ def _programme_context(snapshot, *, full: bool) -> dict:
         "funnel": funnel_rows(figures.get("funnel", {})),
         "ratings": labelled(figures.get("ratings", {}), choices=Rating),
         "pairs": pair_rows(figures.get("country_pairs", {})),
+        "ecosystems": [
+            (str(ECOSYSTEM_LABELS.get(key, key)), row.get("meetings"))
+            for key, row in figures.get("by_ecosystem", {}).items()
+        ],
+        "by_ecosystem": [
+            (str(ECOSYSTEM_LABELS.get(key, key)), row)
+            for key, row in figures.get("by_ecosystem", {}).items()
+        ],
         "invented": any(row.get("origin") == "invented" for row in figures.get("trends", [])),
     }
+
+
+def programme_context(snapshot, *, full: bool) -> dict:
+    """The figures of a programme's page with their pictures."""
+    context = _programme_context(snapshot, full=full)
+    context["pictures"] = programme_pictures(snapshot, context, full)
+    return context
 
 
 @require_GET
 def programme(request, slug):
     """Public: a programme's figures across its editions, counts below 5 suppressed."""
     programme = selectors.programme_or_404(slug)
-    context = _programme_context(selectors.programme_snapshot(programme), full=False)
+    context = programme_context(selectors.programme_snapshot(programme), full=False)
     return render(request, "results/programme.html", {"programme": programme, **context})
 
 
@@ -101,8 +126,8 @@ def programme(request, slug):
 def programme_full(request, slug):
     """The programme's office (and staff): every figure of the series."""
     programme = selectors.programme_or_404(slug)
-    denied = _guard(request, may_see_full_programme(request.user, programme))
+    denied = guard(request, may_see_full_programme(request.user, programme))
     if denied:
         return denied
-    context = _programme_context(selectors.programme_snapshot(programme), full=True)
+    context = programme_context(selectors.programme_snapshot(programme), full=True)
     return render(request, "results/programme.html", {"programme": programme, **context})
