@@ -15,10 +15,11 @@ For each profile, in the erasure's transaction:
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from modus.activity.services import log_action
@@ -80,33 +81,40 @@ def _mail_partners(version: ScheduleVersion, gone: MarketplaceProfile, cancelled
     zone = event.zone
     plans = _plans(version, list(by_partner))
     mm_settings = selectors.settings_for(event)
-    subject = _("Your meetings at %(event)s have changed") % {"event": event.name}
     partners = MarketplaceProfile.objects.filter(pk__in=list(by_partner)).select_related("user")
     for partner in partners:
-        changes = []
-        for meeting in by_partner[partner.pk]:
-            names = [
-                _name(p) for p in meeting.participants.all() if p.pk not in (partner.pk, gone.pk)
-            ]
-            names.append(_("a participant who has left the event"))
-            changes.append(
-                {
-                    "kind": "cancelled",
-                    "names": ", ".join(names),
-                    "before": meeting,
-                    "after": None,
-                    "before_at": timezone.localtime(meeting.starts_at, zone),
-                }
+        language = partner.user.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(language), timezone.override(zone):  # the reader's words
+            subject, body = _partner_mail(
+                event, partner, by_partner[partner.pk], gone, plans, mm_settings, zone
             )
-        context = {
-            "event": event,
-            "profile": partner,
-            "meetings": plans.get(partner.pk, []),
-            "changes": changes,
-            "settings": mm_settings,
-            "changed": True,
-        }
-        with timezone.override(zone):
-            body = render_to_string("matchmaking/email/plan.txt", context)
         message = {"to": [partner.user.email], "subject": subject, "body": body}
         transaction.on_commit(lambda message=message: send_email.delay(**message))
+
+
+def _partner_mail(event, partner, meetings, gone, plans, mm_settings, zone) -> tuple[str, str]:
+    """The subject and body for one partner, in the active language."""
+    subject = _("Your meetings at %(event)s have changed") % {"event": event.name}
+    changes = []
+    for meeting in meetings:
+        names = [_name(p) for p in meeting.participants.all() if p.pk not in (partner.pk, gone.pk)]
+        names.append(_("a participant who has left the event"))
+        changes.append(
+            {
+                "kind": "cancelled",
+                "names": ", ".join(names),
+                "before": meeting,
+                "after": None,
+                "before_at": timezone.localtime(meeting.starts_at, zone),
+            }
+        )
+    context = {
+        "event": event,
+        "profile": partner,
+        "meetings": plans.get(partner.pk, []),
+        "changes": changes,
+        "settings": mm_settings,
+        "changed": True,
+    }
+    body = render_to_string("matchmaking/email/plan.txt", context)
+    return subject, body
