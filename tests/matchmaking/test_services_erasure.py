@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from modus.accounts.personal_data import Erasure
 from modus.activity.selectors import actions_on
@@ -44,6 +44,22 @@ def test_meetings_ahead_are_cancelled_and_the_partners_told(
     (entry,) = [e for e in actions_on(event) if e.action == "matchmaking.participant.withdrawn"]
     assert set(entry.data["cancelled"]) == {m.pk for m in cancelled}
     assert entry.actor is None
+
+
+def test_the_partners_are_told_in_their_own_language(
+    event, alice, bob, django_capture_on_commit_callbacks
+):
+    type(bob.user).objects.filter(pk=bob.user_id).update(preferred_language="cs")
+    make_version(event, [(alice, bob)])
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        _withdraw(alice)
+    (message,) = mail.outbox
+    assert message.subject.startswith("Vaše schůzky na akci")
+    assert "účastník, který z akce odešel" in message.body
+    assert "a participant who has left the event" not in message.body
+    (entry,) = [e for e in actions_on(event) if e.action == "matchmaking.participant.withdrawn"]
+    with translation.override("cs"):
+        assert entry.note_shown == "zrušené schůzky 1"
 
 
 def test_past_meetings_stay_and_drafts_lose_them(event, alice, bob):

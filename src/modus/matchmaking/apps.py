@@ -19,6 +19,10 @@ def imported_note(data: dict) -> str:
     return gettext("placed %(placed)d of %(requested)d") % data
 
 
+def withdrawn_note(data: dict) -> str:
+    return gettext("meetings cancelled %(count)d") % {"count": len(data["cancelled"])}
+
+
 class MatchmakingConfig(AppConfig):
     name = "modus.matchmaking"
     label = "matchmaking"
@@ -41,5 +45,6 @@ class MatchmakingConfig(AppConfig):
             {
                 "matchmaking.schedule.published": published_note,
                 "matchmaking.schedule.imported": imported_note,
+                "matchmaking.participant.withdrawn": withdrawn_note,
             }
         )
