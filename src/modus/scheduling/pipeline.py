@@ -34,7 +34,8 @@ def run_exact(
     bound)`` writes one. The result's stats say what was proven."""
     cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
     threads = max(1, min(2, cpus)) if workers is None else int(workers)
-    pool = Portfolio(problem, pinned, threads) if threads > 1 else None  # starts meanwhile
+    # this process anneals too: the pool holds the other workers (started meanwhile)
+    pool = Portfolio(problem, pinned, threads - 1) if threads > 1 else None
     try:
         start = heuristic(min(START_SECONDS, time_limit * START_SHARE))
         st = start["stats"]
@@ -49,7 +50,7 @@ def run_exact(
             problem,
             pinned,
             slot_of_schedule(problem, start),
-            started + time_limit * 0.97,
+            started + time_limit * 0.95,
             count_breaks,
             workers=threads,
             seed=seed,
@@ -81,12 +82,13 @@ def run_exact(
 
 
 def _kempe(problem, pinned, pool, slot_of, seed, deadline) -> list[int]:
-    """The Kempe-chain annealing of ``slot_of`` on every worker (each with its own seed), or in
-    this process when there are none; the schedule with the fewest breaks, then holes."""
-    if pool is not None and pool.ready():
-        pool.submit(slot_of, seed, 0, deadline, kind="kempe")
-        results = pool.collect()
-    else:
-        seconds = max(0.0, deadline - time.monotonic())
-        results = [run_compaction(problem, pinned, slot_of, seed, 0, 0, seconds, kind="kempe")]
+    """The Kempe-chain annealing of ``slot_of`` in this process (worker 0) and on the pool's
+    workers at once, each with its own seed; the schedule with the fewest breaks, then holes."""
+    others = pool is not None and pool.ready()
+    if others:
+        pool.submit(slot_of, seed, 0, deadline, kind="kempe", first=1)
+    seconds = max(0.0, deadline - time.monotonic())
+    results = [run_compaction(problem, pinned, slot_of, seed, 0, 0, seconds, kind="kempe")]
+    if others:
+        results += pool.collect()
     return min(results, key=lambda r: (r[1], r[2]))[0]
