@@ -111,6 +111,7 @@ def anneal(
     n_people = len(pr.person_ids)
     n_slots = pr.n_slots
     sessions, free, busy = _masks(state)
+    allowed_bits = [sum(1 << k for k in a) for a in pr.allowed]
     cost = [person_cost(busy[p], free[p], sessions) for p in range(n_people)]
     total = sum(cost)
     best_total, best = total, list(slot_of)
@@ -122,6 +123,7 @@ def anneal(
     finished = True
     improved = 0
     bad: list[int] = []
+    rnd = rng.random
     while True:
         if it & 255 == 0:
             now = time.monotonic()
@@ -131,36 +133,34 @@ def anneal(
                 break
             if best_total <= stop_at:
                 break
-            if it - improved > max(STALE, improved) and now - started > span * 0.3:
+            if it - improved > max(STALE, improved) and now - started > span * 0.5:
                 break  # stuck for longer than the best took to find: better spent proving
             temp = temp0 * (temp1 / temp0) ** ((now - started) / span)
             bad = [p for p in range(n_people) if cost[p] > 0]
             if not bad:
                 break
         it += 1
-        p = bad[rng.randrange(len(bad))] if rng.random() < 0.7 else rng.randrange(n_people)
-        row = rows[p]
-        mine = [x for x in row if x >= 0 and x not in locked]
-        if not mine:
+        p = bad[int(rnd() * len(bad))] if rnd() < 0.7 else int(rnd() * n_people)
+        bits = busy[p]
+        if not bits:
             continue
-        m = mine[rng.randrange(len(mine))]
-        s1 = slot_of[m]
+        s1 = int(rnd() * n_slots)  # one of p's meetings: a random slot, until one is busy
+        while not bits >> s1 & 1:
+            s1 = int(rnd() * n_slots)
+        m = rows[p][s1]
         options = pr.allowed[m]
-        if len(options) < 2:
+        if len(options) < 2 or m in locked:
             continue
-        if rng.random() < NEAR:  # next to one of p's other meetings
-            near = [
-                k
-                for k in options
-                if k != s1
-                and (
-                    (k > 0 and row[k - 1] >= 0 and k - 1 != s1)
-                    or (k + 1 < n_slots and row[k + 1] >= 0 and k + 1 != s1)
-                )
-            ]
-            s2 = near[rng.randrange(len(near))] if near else options[rng.randrange(len(options))]
+        if rnd() < NEAR:  # next to one of p's other meetings
+            others = bits & ~(1 << s1)
+            near = ((others << 1) | (others >> 1)) & allowed_bits[m] & ~(1 << s1)
+            if near:
+                pick = [k for k in options if near >> k & 1]
+                s2 = pick[int(rnd() * len(pick))]
+            else:
+                s2 = options[int(rnd() * len(options))]
         else:
-            s2 = options[rng.randrange(len(options))]
+            s2 = options[int(rnd() * len(options))]
         if s2 == s1:
             continue
         ms = chain(state, m, s1, s2, allowed_set, state.cap)
@@ -178,7 +178,7 @@ def anneal(
                     c = person_cost(bits ^ both, free[q], sessions)
                     after[q] = c
                     delta += c - cost[q]
-        if delta <= 0 or rng.random() < math.exp(-delta / temp):
+        if delta <= 0 or rnd() < math.exp(-delta / temp):
             flip(state, ms, s1, s2, busy)
             for q, c in after.items():
                 cost[q] = c

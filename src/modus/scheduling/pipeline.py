@@ -5,6 +5,7 @@ rest of the time limit. Larger events keep the heuristic (``method`` says which 
 from __future__ import annotations
 
 import os
+import threading
 import time
 
 from .exact import solve_exact
@@ -34,31 +35,27 @@ def run_exact(
     bound)`` writes one. The result's stats say what was proven."""
     cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
     threads = max(1, min(2, cpus)) if workers is None else int(workers)
-    pool = Portfolio(problem, pinned, threads) if threads > 1 else None  # starts meanwhile
-    try:
-        start = heuristic(min(START_SECONDS, time_limit * START_SHARE))
-        st = start["stats"]
+    peak = [0]
+    start = heuristic(min(START_SECONDS, time_limit * START_SHARE))
+    st = start["stats"]
 
-        def count_breaks(slot_of):
-            return figures(rebuild(problem, pinned, slot_of))[0]
+    def count_breaks(slot_of):
+        return figures(rebuild(problem, pinned, slot_of))[0]
 
-        def polish(slot_of, deadline):
-            return _kempe(problem, pinned, pool, slot_of, seed, deadline)
+    def polish(slot_of, deadline):
+        return _kempe(problem, pinned, threads, slot_of, seed, deadline, peak)
 
-        result = solve_exact(
-            problem,
-            pinned,
-            slot_of_schedule(problem, start),
-            started + time_limit * 0.97,
-            count_breaks,
-            workers=threads,
-            seed=seed,
-            weight_bound=float(st["upper_bound"]),
-            polish=polish,
-        )
-    finally:
-        if pool is not None:
-            pool.close()
+    result = solve_exact(
+        problem,
+        pinned,
+        slot_of_schedule(problem, start),
+        started + time_limit * 0.95,
+        count_breaks,
+        workers=threads,
+        seed=seed,
+        weight_bound=float(st["upper_bound"]),
+        polish=polish,
+    )
     bound = st["upper_bound"]
     if result.weight_bound is not None:
         bound = min(bound, result.weight_bound)
@@ -74,19 +71,37 @@ def run_exact(
         workers=threads,
         best_worker=0,
         deterministic=False,
-        worker_peak_mib=st.get("worker_peak_mib", 0),
+        worker_peak_mib=max(st.get("worker_peak_mib", 0), round(peak[0] / 1024)),
         seconds=round(time.monotonic() - started, 3),
     )
     return out
 
 
-def _kempe(problem, pinned, pool, slot_of, seed, deadline) -> list[int]:
-    """The Kempe-chain annealing of ``slot_of`` on every worker (each with its own seed), or in
-    this process when there are none; the schedule with the fewest breaks, then holes."""
-    if pool is not None and pool.ready():
-        pool.submit(slot_of, seed, 0, deadline, kind="kempe")
-        results = pool.collect()
-    else:
+def _kempe(problem, pinned, threads, slot_of, seed, deadline, peak) -> list[int]:
+    """The Kempe-chain annealing of ``slot_of`` in this process (worker 0) and on ``threads`` - 1
+    worker processes at once, each with its own seed; the schedule with the fewest breaks, then
+    holes. The workers start here, only when there are breaks to close (their start-up would
+    slow the search for the weight), and join this process's search as soon as they are up."""
+    pool = Portfolio(problem, pinned, threads - 1) if threads > 1 else None
+    submitted = threading.Event()
+
+    def hand_over():
+        if pool.ready() and deadline - time.monotonic() > 0.2:
+            pool.submit(slot_of, seed, 0, deadline, kind="kempe", first=1)
+            submitted.set()
+
+    helper = threading.Thread(target=hand_over, daemon=True) if pool is not None else None
+    try:
+        if helper is not None:
+            helper.start()
         seconds = max(0.0, deadline - time.monotonic())
         results = [run_compaction(problem, pinned, slot_of, seed, 0, 0, seconds, kind="kempe")]
+        if helper is not None:
+            helper.join()
+            if submitted.is_set():
+                results += pool.collect()
+                peak[0] = max(peak[0], pool.peak_kib)
+    finally:
+        if pool is not None:
+            pool.close()
     return min(results, key=lambda r: (r[1], r[2]))[0]

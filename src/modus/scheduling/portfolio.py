@@ -126,11 +126,14 @@ class Portfolio:
             return False
         return True
 
-    def submit(self, slot_of, seed, iterations, deadline, only=None, kind="compact") -> None:
-        """Give workers (all, or those numbered in ``only``) the start ``slot_of`` to anneal."""
+    def submit(
+        self, slot_of, seed, iterations, deadline, only=None, kind="compact", first=0
+    ) -> None:
+        """Give workers (all, or those numbered in ``only``) the start ``slot_of`` to anneal;
+        worker k takes the seed of worker ``first + k`` (the caller may be worker 0 itself)."""
         seconds = max(0.0, deadline - time.monotonic())
         for k in range(len(self.conns)) if only is None else only:
-            self.conns[k].send((slot_of, seed, k, iterations, seconds, kind))
+            self.conns[k].send((slot_of, seed, first + k, iterations, seconds, kind))
             self.pending.add(k)
 
     def collect(self) -> list[tuple[list[int], int, int, bool]]:
