@@ -25,7 +25,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-QUERIES_OF_THE_DETAILS_PAGE = 12
+QUERIES_OF_THE_DETAILS_PAGE = 13  # + whether there are sessions to move with the dates
 
 
 @pytest.fixture
@@ -514,3 +514,21 @@ def test_a_draft_without_dates_is_managed_until_its_dates_are_set(client):
     client.post(details, details_data(draft, starts_on="2030-05-06", ends_on="2030-05-07"))
     draft.refresh_from_db()
     assert draft.days == [dt.date(2030, 5, 6), dt.date(2030, 5, 7)]
+
+
+def test_moving_the_dates_offers_to_move_the_sessions(cohost_client, event):
+    url = reverse("events:manage", kwargs={"slug": event.slug})
+    assert "move_sessions" not in cohost_client.get(url).content.decode()  # no sessions yet
+    nine = dt.datetime(2022, 11, 7, 9, 0, tzinfo=event.zone)
+    session = SessionFactory(event=event, starts_at=nine, ends_at=nine + dt.timedelta(hours=1))
+    page = cohost_client.get(url).content.decode()
+    assert 'name="move_sessions"' in page and "Move the sessions with the dates" in page
+    data = details_data(event, starts_on="2027-11-08", ends_on="2027-11-09", status="published")
+    response = cohost_client.post(url, {**data, "move_sessions": "on"})
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.starts_at.astimezone(event.zone) == dt.datetime(
+        2027, 11, 8, 9, 0, tzinfo=event.zone
+    )
+    public = cohost_client.get(event.get_absolute_url()).content.decode()
+    assert "2027" in public and "7 November 2022" not in public

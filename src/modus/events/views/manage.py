@@ -55,7 +55,12 @@ def event_edit(request, event):
         form = EventManageForm(request.POST, instance=event)
         if form.is_valid():
             try:
-                services.update_event(event, actor=request.user, **form.changes())
+                services.update_event(
+                    event,
+                    actor=request.user,
+                    move_sessions=form.cleaned_data.get("move_sessions", False),
+                    **form.changes(),
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
