@@ -532,3 +532,32 @@ def test_moving_the_dates_offers_to_move_the_sessions(cohost_client, event):
     )
     public = cohost_client.get(event.get_absolute_url()).content.decode()
     assert "2027" in public and "7 November 2022" not in public
+
+
+def test_a_clashing_session_stays_out_of_the_public_agenda_until_published(cohost_client, event):
+    Event.objects.filter(pk=event.pk).update(status="published")
+    speaker = PersonFactory(name="Anna Kowalska")
+    new_url = reverse("events:manage-session-new", kwargs={"slug": event.slug})
+    person = [{"person": str(speaker.pk), "role": "speaker"}]
+    cohost_client.post(new_url, session_data(title="Keynote", people=person))
+    cohost_client.post(
+        new_url,
+        session_data(title="Panel", kind="panel", start="09:30", end="11:00", people=person),
+    )
+    keynote, panel = Session.objects.get(title="Keynote"), Session.objects.get(title="Panel")
+    assert panel.held_back  # saved while it clashed
+    agenda_url = reverse("events:manage-agenda", kwargs={"slug": event.slug})
+    editor = cohost_client.get(agenda_url).content.decode()  # (shows the save messages)
+    assert "Held back from the public agenda" in editor
+    public = cohost_client.get(event.get_absolute_url()).content.decode()
+    assert "Keynote" in public and "Panel" not in public
+    publish = reverse("events:manage-agenda-publish", kwargs={"slug": event.slug})
+    asked = cohost_client.post(publish).content.decode()
+    assert "Publish the agenda?" in asked
+    assert "Anna Kowalska is in two sessions at once" in asked  # the clash still open
+    panel.refresh_from_db()
+    assert panel.held_back
+    cohost_client.post(publish, {"confirmed": "yes"})
+    panel.refresh_from_db()
+    assert not panel.held_back and not keynote.held_back
+    assert "Panel" in cohost_client.get(event.get_absolute_url()).content.decode()
