@@ -45,7 +45,6 @@ def test_the_office_moves_an_edition_and_publishes_its_agenda(ui):
     )
     page = ui.page
     details = f"/events/{event.slug}/manage/"
-    page.goto(ui.url(f"/accounts/login/?next={details}"), timeout=30_000)  # a cold server
     log_in(ui, office, details)
 
     # The office moves the edition by a week; the sessions move along.
