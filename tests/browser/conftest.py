@@ -37,6 +37,7 @@ CHROMIUM_ARGS = [
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 TIMEOUT_MS = 10_000
+WARM_UP_MS = 60_000
 
 # Any impact fails for these rules; for the rest, serious and critical fail.
 ALWAYS_FAIL_RULES = {
@@ -172,6 +173,9 @@ def ui(browser, axe, live_server, transactional_db, request):
     """A fresh browser context for this test, on the live server."""
     context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="en-GB")
     context.set_default_timeout(TIMEOUT_MS)
+    # The live server's first page loads templates and translations: on a busy machine that
+    # alone can pass the timeout, so one request (not a visited page) warms it up first.
+    context.request.get(live_server.url + "/accounts/login/", timeout=WARM_UP_MS)
     session = BrowserSession(context.new_page(), live_server.url, request.node.name, axe)
     yield session
     context.close()

@@ -29,7 +29,7 @@ def test_a_cohost_meets_errors_where_the_problem_is(ui):
 
     # Sent to log in: the page says why, and leads back after logging in.
     details = f"/events/{event.slug}/manage/"
-    page.goto(ui.url(details), timeout=30_000)  # a cold server's first page, on a busy machine
+    ui.goto(details)
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
     expect(page.locator("main")).to_contain_text(
         "The page you opened is for people who are logged in."

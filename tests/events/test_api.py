@@ -347,3 +347,26 @@ def test_a_programme_less_event_and_blank_addresses_are_null(api_client, event):
     data = api_client.get(f"/api/v1/events/{event.slug}/").json()
     assert data["programme"] is None
     assert data["sessions"][0]["recording_url"] is None
+
+
+def test_a_clashing_session_written_by_the_api_is_held_back_from_the_public(api_client, event):
+    Event.objects.filter(pk=event.pk).update(status="published")
+    authorise(api_client, member_of_cohost(event))
+    PersonFactory(slug="anna-kowalska", name="Anna Kowalska")
+    for title in ("Keynote", "Panel"):
+        response = api_client.post(
+            sessions_url(event),
+            {
+                "title": title,
+                "kind": "panel",
+                "start": "2022-11-07T10:00:00",
+                "end": "2022-11-07T11:00:00",
+                "people": [{"person": "anna-kowalska", "role": "speaker"}],
+            },
+            format="json",
+        )
+        assert response.status_code == 201, response.json()
+    assert Session.objects.get(title="Panel").held_back
+    api_client.credentials()
+    listed = api_client.get(f"/api/v1/events/{event.slug}/").json()["sessions"]
+    assert [item["title"] for item in listed] == ["Keynote"]

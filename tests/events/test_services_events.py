@@ -13,6 +13,7 @@ from tests.factories import (
     MembershipFactory,
     PriorityFactory,
     RegionFactory,
+    SessionFactory,
     UserFactory,
 )
 
@@ -171,3 +172,27 @@ def test_no_limit_promotes_everybody_and_a_lower_capacity_nobody():
     assert {Registration.objects.get(pk=r.pk).status for r in waiting} == {WAITLISTED}
     services.update_event(event, actor=cohost, capacity=None)
     assert {Registration.objects.get(pk=r.pk).status for r in waiting} == {CONFIRMED}
+
+
+def test_moving_the_dates_can_move_the_sessions_by_as_many_days(event, cohost):
+    """Katowice 2022 moved to 2027: its agenda moves along (same local time, across summer
+    time), or, when not asked to, stays where it was."""
+    zone = event.zone
+    nine = dt.datetime(2022, 11, 7, 9, 0, tzinfo=zone)
+    session = SessionFactory(event=event, starts_at=nine, ends_at=nine + dt.timedelta(hours=1))
+    services.update_event(
+        event, actor=cohost, starts_on=dt.date(2022, 11, 14), ends_on=dt.date(2022, 11, 15)
+    )
+    session.refresh_from_db()
+    assert session.starts_at == nine  # not asked: the session stays
+    services.update_event(
+        event,
+        actor=cohost,
+        move_sessions=True,
+        starts_on=dt.date(2027, 5, 10),
+        ends_on=dt.date(2027, 5, 11),
+    )
+    session.refresh_from_db()
+    local = session.starts_at.astimezone(zone)
+    assert (local.date(), local.time()) == (dt.date(2027, 5, 3), dt.time(9, 0))  # summer time
+    assert session.ends_at - session.starts_at == dt.timedelta(hours=1)

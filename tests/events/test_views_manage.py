@@ -25,7 +25,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-QUERIES_OF_THE_DETAILS_PAGE = 12
+QUERIES_OF_THE_DETAILS_PAGE = 13  # + whether there are sessions to move with the dates
 
 
 @pytest.fixture
@@ -533,3 +533,50 @@ def test_a_draft_without_dates_is_managed_until_its_dates_are_set(client):
     client.post(details, details_data(draft, starts_on="2030-05-06", ends_on="2030-05-07"))
     draft.refresh_from_db()
     assert draft.days == [dt.date(2030, 5, 6), dt.date(2030, 5, 7)]
+
+
+def test_moving_the_dates_offers_to_move_the_sessions(cohost_client, event):
+    url = reverse("events:manage", kwargs={"slug": event.slug})
+    assert "move_sessions" not in cohost_client.get(url).content.decode()  # no sessions yet
+    nine = dt.datetime(2022, 11, 7, 9, 0, tzinfo=event.zone)
+    session = SessionFactory(event=event, starts_at=nine, ends_at=nine + dt.timedelta(hours=1))
+    page = cohost_client.get(url).content.decode()
+    assert 'name="move_sessions"' in page and "Move the sessions with the dates" in page
+    data = details_data(event, starts_on="2027-11-08", ends_on="2027-11-09", status="published")
+    response = cohost_client.post(url, {**data, "move_sessions": "on"})
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.starts_at.astimezone(event.zone) == dt.datetime(
+        2027, 11, 8, 9, 0, tzinfo=event.zone
+    )
+    public = cohost_client.get(event.get_absolute_url()).content.decode()
+    assert "2027" in public and "7 November 2022" not in public
+
+
+def test_a_clashing_session_stays_out_of_the_public_agenda_until_published(cohost_client, event):
+    Event.objects.filter(pk=event.pk).update(status="published")
+    speaker = PersonFactory(name="Anna Kowalska")
+    new_url = reverse("events:manage-session-new", kwargs={"slug": event.slug})
+    person = [{"person": str(speaker.pk), "role": "speaker"}]
+    cohost_client.post(new_url, session_data(title="Keynote", people=person))
+    cohost_client.post(
+        new_url,
+        session_data(title="Panel", kind="panel", start="09:30", end="11:00", people=person),
+    )
+    keynote, panel = Session.objects.get(title="Keynote"), Session.objects.get(title="Panel")
+    assert panel.held_back  # saved while it clashed
+    agenda_url = reverse("events:manage-agenda", kwargs={"slug": event.slug})
+    editor = cohost_client.get(agenda_url).content.decode()  # (shows the save messages)
+    assert "Held back from the public agenda" in editor
+    public = cohost_client.get(event.get_absolute_url()).content.decode()
+    assert "Keynote" in public and "Panel" not in public
+    publish = reverse("events:manage-agenda-publish", kwargs={"slug": event.slug})
+    asked = cohost_client.post(publish).content.decode()
+    assert "Publish the agenda?" in asked
+    assert "Anna Kowalska is in two sessions at once" in asked  # the clash still open
+    panel.refresh_from_db()
+    assert panel.held_back
+    cohost_client.post(publish, {"confirmed": "yes"})
+    panel.refresh_from_db()
+    assert not panel.held_back and not keynote.held_back
+    assert "Panel" in cohost_client.get(event.get_absolute_url()).content.decode()

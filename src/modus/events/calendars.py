@@ -56,7 +56,8 @@ def session_roles_prefetch():
 
 def calendar_sessions(event: Event, language=None):
     return (
-        event.sessions.select_related("room")
+        event.sessions.filter(held_back=False)
+        .select_related("room")
         .prefetch_related(session_roles_prefetch())
         .order_by("starts_at", "room__position", "title", "pk")
         .in_language(language)
@@ -69,7 +70,7 @@ def personal_agenda_sessions(user, language=None):
     marked = AgendaMark.objects.filter(user=user).values("session")
     return (
         Session.objects.filter(Q(pk__in=spoken) | Q(pk__in=marked))
-        .filter(event__status__in=PUBLIC_STATUSES)
+        .filter(event__status__in=PUBLIC_STATUSES, held_back=False)
         .select_related("room", "event", "event__venue")
         .prefetch_related(session_roles_prefetch())
         .order_by("starts_at", "room__position", "title", "pk")

@@ -65,7 +65,8 @@ def schedule_sessions(event: Event, language=None):
     """The event's sessions with everything the exports show, in a fixed number of queries."""
     roles = SessionRole.objects.select_related("person").order_by("position", "person__name")
     return (
-        event.sessions.select_related("room")
+        event.sessions.filter(held_back=False)
+        .select_related("room")
         .prefetch_related(
             Prefetch("roles", queryset=roles),
             Prefetch("materials", queryset=Material.objects.order_by("uploaded_at", "pk")),

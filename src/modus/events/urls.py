@@ -41,6 +41,11 @@ urlpatterns = [
     # Co-hosts manage their event (views/manage.py)
     path("<slug:slug>/manage/", manage.event_edit, name="manage"),
     path("<slug:slug>/manage/agenda/", manage.agenda, name="manage-agenda"),
+    path(
+        "<slug:slug>/manage/agenda/publish/",
+        manage.agenda_publish,
+        name="manage-agenda-publish",
+    ),
     path("<slug:slug>/manage/rooms/", manage.rooms, name="manage-rooms"),
     path("<slug:slug>/manage/sessions/new/", manage.session_create, name="manage-session-new"),
     path("<slug:slug>/manage/sessions/<int:pk>/", manage.session_edit, name="manage-session"),

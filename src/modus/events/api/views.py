@@ -79,10 +79,12 @@ class EventViewSet(PublicReadOnlyViewSet):
         return serializers.EventSerializer
 
 
-def _agenda_sessions():
+def _agenda_sessions(*, public=True):
+    """The agenda's sessions; the public's leave out those held back for a clash."""
     roles = SessionRole.objects.select_related("person__organisation").order_by("position", "pk")
     return (
-        Session.objects.select_related("room")
+        Session.objects.filter(**({"held_back": False} if public else {}))
+        .select_related("room")
         .prefetch_related(Prefetch("roles", queryset=roles))
         .order_by("starts_at", "room__position", "title")
     )
@@ -150,7 +152,7 @@ class EventSessionViewSet(viewsets.GenericViewSet):
         return context
 
     def _written(self, session, status_code):
-        fresh = _agenda_sessions().select_related("event").get(pk=session.pk)
+        fresh = _agenda_sessions(public=False).select_related("event").get(pk=session.pk)
         data = serializers.SessionSerializer(fresh, context={"request": self.request}).data
         return Response(data, status=status_code)
 

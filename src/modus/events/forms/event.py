@@ -53,6 +53,15 @@ class EventManageForm(forms.ModelForm):
     co_located_with = forms.ModelChoiceField(
         label=_("held alongside"), queryset=Event.objects.none(), required=False
     )
+    move_sessions = forms.BooleanField(
+        label=_("Move the sessions with the dates"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "When the first day changes, every session moves by the same number of days, at "
+            "the same time of day."
+        ),
+    )
 
     class Meta:
         model = Event
@@ -88,6 +97,9 @@ class EventManageForm(forms.ModelForm):
         self.fields["original_language"].label = _("Language of the text")
         self.fields["original_language"].required = False
         add_translation_fields(self, self.tabbed, event.translations or {})
+        # Offered only when there are sessions that could stay behind on the old days.
+        if not (event.pk and event.has_dates and event.sessions.exists()):
+            del self.fields["move_sessions"]
 
     # The name is the programme office's; co-hosts write the description, in each language.
     tabbed = ("description",)

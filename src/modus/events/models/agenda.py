@@ -76,6 +76,13 @@ class Session(Translatable, models.Model):
         blank=True,
         help_text=_("For demo data: which details are illustrative, not facts."),
     )
+    # A session saved while it clashes stays out of the public agenda until the co-hosts
+    # publish the agenda (the editor's warning says so).
+    held_back = models.BooleanField(
+        _("held back from the public agenda"),
+        default=False,
+        help_text=_("Saved while it clashed; shown once the co-hosts publish the agenda."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -66,7 +66,7 @@ def event_agenda(event, *, room=None, kind=None) -> Agenda:
     the agenda uses) come from the same rows.
     """
     sessions = list(
-        Session.objects.filter(event=event)
+        Session.objects.filter(event=event, held_back=False)
         .select_related("room")
         .prefetch_related(people_in_sessions())
         .order_by("starts_at", "room__position", "title")
@@ -99,7 +99,7 @@ def _loaded(sessions) -> None:
 def public_session(event_slug, session_slug):
     """A session of a public event, with its room, people and materials."""
     session = (
-        Session.objects.filter(event__status__in=PUBLIC_STATUSES)
+        Session.objects.filter(event__status__in=PUBLIC_STATUSES, held_back=False)
         .select_related("event__programme", "room")
         .prefetch_related(people_in_sessions(), "materials")
         .in_language()

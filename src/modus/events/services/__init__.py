@@ -14,6 +14,7 @@ from .agenda import (
     delete_room,
     delete_session,
     event_datetime,
+    publish_agenda,
     save_room,
     update_session,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "delete_session",
     "event_datetime",
     "promote_from_waiting_list",
+    "publish_agenda",
     "register",
     "registration_is_open",
     "save_event",

@@ -24,6 +24,7 @@ from modus.web.translations import clean_translations
 from ..errors import AgendaError
 from ..models import Event, Room, Session, SessionRole
 from ..permissions import require_cohost
+from ..selectors.agenda import agenda_warnings
 from .events import bump_agenda_version
 
 SESSION_FIELDS = (
@@ -234,6 +235,7 @@ def create_session(event: Event, *, actor, people=(), **fields) -> Session:
         session.slug = unique_session_slug(event, f"{session.title} {timezone.now():%H%M%S%f}")
         session.save()
     _set_people(session, people)
+    _hold_back_if_clashing(session)
     bump_agenda_version(event)
     return session
 
@@ -259,8 +261,34 @@ def update_session(session: Session, *, actor, people=None, **fields) -> Session
     session.save()
     if people is not None:
         _set_people(session, people)
+    _hold_back_if_clashing(session)
     bump_agenda_version(event)
     return session
+
+
+CLASHES = ("person_clash", "room_clash")
+
+
+def _hold_back_if_clashing(session: Session) -> None:
+    """A session saved while a person or room clashes stays out of the public agenda until the
+    co-hosts publish the agenda (``publish_agenda``); saving is never blocked."""
+    clashing = any(
+        warning.code in CLASHES and any(other.pk == session.pk for other in warning.sessions)
+        for warning in agenda_warnings(session.event)
+    )
+    if clashing and not session.held_back:
+        Session.objects.filter(pk=session.pk).update(held_back=True)
+        session.held_back = True
+
+
+@transaction.atomic
+def publish_agenda(event: Event, *, actor) -> int:
+    """Show the sessions held back for a clash in the public agenda; returns how many."""
+    require_cohost(actor, event)
+    shown = Session.objects.filter(event=event, held_back=True).update(held_back=False)
+    if shown:
+        bump_agenda_version(event)
+    return shown
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import F, Model
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from modus.activity.services import log_action
@@ -12,7 +13,7 @@ from modus.web.translations import clean_translations
 
 from .. import actions
 from ..errors import AgendaError, EventError
-from ..models import Event
+from ..models import Event, Session
 from ..permissions import require_cohost
 from .registrations import lock_event, promote_from_waiting_list
 
@@ -127,12 +128,29 @@ def _logged(value):
     return value
 
 
-def update_event(event: Event, *, actor, **fields) -> Event:
+def _shift_sessions(event: Event, days: int) -> int:
+    """Move every session of ``event`` by ``days`` calendar days at the same local time (a
+    change of summer time in between keeps 09:00 at 09:00). Returns how many moved."""
+    zone = event.zone
+    sessions = list(Session.objects.filter(event=event))
+
+    def shifted(moment):
+        local = timezone.localtime(moment, zone).replace(tzinfo=None)
+        return timezone.make_aware(local + dt.timedelta(days=days), zone)
+
+    for session in sessions:
+        session.starts_at, session.ends_at = shifted(session.starts_at), shifted(session.ends_at)
+    Session.objects.bulk_update(sessions, ["starts_at", "ends_at"])
+    return len(sessions)
+
+
+def update_event(event: Event, *, actor, move_sessions: bool = False, **fields) -> Event:
     """Change the details of an event (``EVENT_FIELDS``); many-to-many fields as lists.
 
     The change goes to the event's history (old → new of every changed field); a capacity
     change has an entry of its own. Places it frees (a raised capacity, or none) go at once to
-    the first people on the waiting list, in order, who are mailed.
+    the first people on the waiting list, in order, who are mailed. With ``move_sessions``, a
+    new first day moves every session by the same number of days.
     """
     require_cohost(actor, event)
     many = {name: list(fields.pop(name)) for name in MANY_TO_MANY if name in fields}
@@ -155,6 +173,11 @@ def update_event(event: Event, *, actor, **fields) -> Event:
                 changes[name] = [old, _logged(value)]
         event.full_clean()
         event.save()
+        old_start, new_start = stored.starts_on, event.starts_on
+        if move_sessions and old_start and new_start and old_start != new_start:
+            moved = _shift_sessions(event, (new_start - old_start).days)
+            if moved:
+                changes["sessions_moved_by_days"] = [0, (new_start - old_start).days]
         for name, values in many.items():
             old = sorted(getattr(event, name).values_list("pk", flat=True))
             getattr(event, name).set(values)

@@ -71,7 +71,8 @@ def session_ics(request, slug, session_slug):
     """Public: one session of a published, postponed or cancelled event as iCalendar."""
     event = _public_event(slug)
     session = get_object_or_404(
-        event.sessions.select_related("room")
+        event.sessions.filter(held_back=False)
+        .select_related("room")
         .prefetch_related(calendars.session_roles_prefetch())
         .in_language(),
         slug=session_slug,

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from modus.web.confirm import ask_first
@@ -55,7 +56,12 @@ def event_edit(request, event):
         form = EventManageForm(request.POST, instance=event)
         if form.is_valid():
             try:
-                services.update_event(event, actor=request.user, **form.changes())
+                services.update_event(
+                    event,
+                    actor=request.user,
+                    move_sessions=form.cleaned_data.get("move_sessions", False),
+                    **form.changes(),
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -114,8 +120,36 @@ def agenda(request, event):
             "outside": outside,
             "warnings": warnings,
             "rooms": {row["session"].room for row in by_day.get(day, []) if row["session"].room},
+            "held_back": sum(1 for session in sessions if session.held_back),
         },
     )
+
+
+@cohost_required(queryset=MANAGED_EVENT)
+@require_http_methods(["POST"])
+def agenda_publish(request, event):
+    """Co-hosts and organisers of this event (and staff): show the sessions held back for a
+    clash in the public agenda, after confirming (the clashes still open are listed)."""
+    if page := ask_first(
+        request,
+        title=_("Publish the agenda?"),
+        detail=_("The sessions held back for a clash appear in the public agenda and exports."),
+        confirm=_("Yes, publish the agenda"),
+        back=_agenda_url(event),
+        warnings=[warning.message for warning in selectors.agenda_warnings(event)],
+    ):
+        return page
+    shown = services.publish_agenda(event, actor=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "The agenda is published: %(count)s held-back session is now public.",
+            "The agenda is published: %(count)s held-back sessions are now public.",
+            shown,
+        )
+        % {"count": shown},
+    )
+    return redirect(_agenda_url(event))
 
 
 @cohost_required(queryset=MANAGED_EVENT)

@@ -87,7 +87,7 @@ def _chosen_sessions(user):
     speaks = SessionRole.objects.filter(session=OuterRef("pk"), person__user=user)
     marked = AgendaMark.objects.filter(session=OuterRef("pk"), user=user)
     return (
-        Session.objects.filter(event__status__in=PUBLIC_STATUSES)
+        Session.objects.filter(event__status__in=PUBLIC_STATUSES, held_back=False)
         .annotate(speaks=Exists(speaks), marked=Exists(marked))
         .filter(Q(speaks=True) | Q(marked=True))
         .select_related("event", "room")
