@@ -100,3 +100,12 @@ def test_an_api_upload_over_the_limit_is_a_413_problem(settings):
 )
 def test_depth_counts_brackets_outside_strings(body, deeper):
     assert json_depth_exceeds(body, 3) is deeper
+
+
+def test_a_nul_character_in_an_api_query_is_a_400_problem():
+    for query in ("search=%00", "search=a%00b", "country=PL&region=%00"):
+        response = Client().get(f"/api/v1/organisations/?{query}")
+        assert response.status_code == 400, query
+        assert response["Content-Type"] == PROBLEM_CONTENT_TYPE
+        assert response.json()["code"] == "null_character"
+    assert Client().get("/api/v1/organisations/?search=%2500").status_code == 200

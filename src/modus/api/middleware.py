@@ -7,6 +7,9 @@
 - JSON sent to the API may nest at most ``MODUS_MAX_JSON_DEPTH`` arrays and objects; Python's
   parser would otherwise recurse until it fails.
 
+- A query string of the API may not hold NUL characters (PostgreSQL cannot store or compare
+  them in text: a search for ``%00`` would fail in the database).
+
 API answers are problem documents (application/problem+json); other pages get a short text.
 """
 
@@ -80,6 +83,12 @@ class RequestBodyLimitMiddleware:
             if is_api:
                 return problem(413, "body_too_large", detail)
             return HttpResponse(detail, status=413, content_type="text/plain; charset=utf-8")
+        if is_api and "\x00" in request.META.get("QUERY_STRING", "").replace("%00", "\x00"):
+            return problem(
+                400,
+                "null_character",
+                _("The query holds a NUL character, which no parameter may contain."),
+            )
         if not is_api or not length:
             return None
         content_type = request.META.get("CONTENT_TYPE", "")
