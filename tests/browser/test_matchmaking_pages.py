@@ -32,6 +32,7 @@ WORDS = {  # words each page must show in its language (so the page is really tr
         "unticked": "You have unticked slots that hold a meeting",
         "closed": "Meeting requests closed on",
         "send": "Send the request",
+        "cancelled": "Cancelled",
     },
     "cs": {
         "marketplace": "Žádost odeslána",
@@ -39,6 +40,7 @@ WORDS = {  # words each page must show in its language (so the page is really tr
         "unticked": "Odškrtli jste časové bloky, ve kterých máte schůzku",
         "closed": "Žádosti o schůzky se uzavřely",
         "send": "Odeslat žádost",
+        "cancelled": "Zrušeno",
     },
     "pl": {
         "marketplace": "Prośba wysłana",
@@ -46,6 +48,7 @@ WORDS = {  # words each page must show in its language (so the page is really tr
         "unticked": "Odznaczono przedziały, w których masz spotkanie",
         "closed": "Przyjmowanie próśb o spotkania zakończyło się",
         "send": "Wyślij prośbę",
+        "cancelled": "Odwołane",
     },
 }
 WEEKDAYS = {  # Monday first, as date.weekday() counts
@@ -160,6 +163,7 @@ def test_the_participants_and_organisers_pages(ui, market, language):
     expect(grid).to_contain_text(me.organisation.name)  # the names with their organisations
     ui.check(f"{language}-schedule")
     page = ui.goto(f"{base}/schedule/versions/{draft.pk}/publish/")
+    expect(page.locator("main dl.mm-figures")).to_contain_text(words["cancelled"])
     ui.check(f"{language}-preview")
     for name in ("outcomes", "setup"):
         ui.goto(f"{base}/{name}/")

@@ -303,8 +303,8 @@ def details_data(event, **changes):
     data = {
         "description": event.description,
         "venue": event.venue_id or "",
-        "starts_on": event.starts_on.isoformat(),
-        "ends_on": event.ends_on.isoformat(),
+        "starts_on": event.starts_on.isoformat() if event.starts_on else "",
+        "ends_on": event.ends_on.isoformat() if event.ends_on else "",
         "time_zone": event.time_zone,
         "status": event.status,
         "status_notice": event.status_notice,
@@ -511,3 +511,25 @@ def test_a_session_kept_outside_the_event_days_needs_the_box_ticked(cohost_clien
     assert response.status_code == 302
     session.refresh_from_db()
     assert (session.title, session.outside_event_days) == ("Moved", True)
+
+
+def test_a_draft_without_dates_is_managed_until_its_dates_are_set(client):
+    draft = EventFactory(status="draft", starts_on=None, ends_on=None, time_zone="Europe/Prague")
+    user = UserFactory()
+    MembershipFactory(user=user, organisation=EventOrganiserFactory(event=draft).organisation)
+    client.force_login(user)
+    details = reverse("events:manage", kwargs={"slug": draft.slug})
+    assert "dates not set" in client.get(details).content.decode()
+    agenda = client.get(reverse("events:manage-agenda", kwargs={"slug": draft.slug}))
+    assert "The event's dates are not set yet." in agenda.content.decode()
+    new_session = reverse("events:manage-session-new", kwargs={"slug": draft.slug})
+    assert client.get(new_session)["Location"] == details
+    # It cannot leave the draft without dates; the error is next to the dates.
+    data = details_data(draft, starts_on="", ends_on="", status="published")
+    form = client.post(details, data).context["form"]
+    assert form.errors["starts_on"] == ["Set the dates before the event leaves the draft."]
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    client.post(details, details_data(draft, starts_on="2030-05-06", ends_on="2030-05-07"))
+    draft.refresh_from_db()
+    assert draft.days == [dt.date(2030, 5, 6), dt.date(2030, 5, 7)]

@@ -30,6 +30,19 @@ def test_days_and_moments_in_each_language(language, day, weekday, moment):
         assert dates.moment(START, END) == moment
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "8 November, 09:00"), ("cs", "8. listopadu, 9:00"), ("pl", "8 listopada, 09:00")],
+)
+def test_a_moment_inside_a_sentence_has_no_short_weekday(language, expected):
+    """ "zveřejněn ne 6. 12." read as "not published": sentences take the day and month alone."""
+    with translation.override(language):
+        assert dates.when(START) == expected
+    late = dt.datetime(2022, 11, 8, 0, 30, tzinfo=zoneinfo.ZoneInfo("Europe/Warsaw"))
+    with translation.override("cs"):
+        assert dates.when(late) == "8. listopadu, 0:30"  # its own day, not the UTC one
+
+
 def test_every_month_takes_the_genitive_in_czech_and_polish():
     czech = "ledna února března dubna května června července srpna září října listopadu prosince"
     polish = (

@@ -3,9 +3,10 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone, translation
 
 import modus.scheduling
-from modus.matchmaking import selectors, services, tasks
+from modus.matchmaking import dates, selectors, services, tasks
 from modus.matchmaking.models import (
     Meeting,
     ScheduleVersion,
@@ -95,7 +96,12 @@ def test_schedule_unpublished_only_for_organisers_then_published(
     page = client.get(_url("schedule", event)).content.decode()
     assert "History" in page
     assert "Scheduling run started" in page and "Meeting schedule published" in page
-    assert "meetings 1 · moved 0 · added 1 · cancelled 0" in page
+    assert "1 meeting · moved 0 · added 1 · cancelled 0" in page
+    czech = client.get(_url("schedule", event), headers={"accept-language": "cs"}).content
+    assert "1 schůzka · přesunuto 0 · přidáno 1 · zrušeno 0" in czech.decode()  # not English
+    published = timezone.localtime(version.published_at, event.zone)
+    with translation.override("cs"):
+        assert f"Rozpis byl zveřejněn {dates.when(published)};" in czech.decode()
     client.force_login(alice.user)
     page = client.get(_url("meetings", event)).content.decode()
     assert bob.display_name in page and bob.organisation.get_absolute_url() in page
@@ -324,3 +330,24 @@ def test_reschedule_page(client, event, cohost, mm_settings, two_pairs):
         latest.stats["changes"]["kept"]
         == Meeting.objects.filter(version__status=ScheduleVersion.Status.PUBLISHED).count()
     )
+
+
+def test_an_unplaced_request_names_both_sides_their_organisations_and_why(
+    client, event, cohost, mm_settings, alice, bob
+):
+    """Alicja can meet only in the first slot, Bořivoj in every other: the run places nothing and
+    the page says who could not meet and why, in the reader's language."""
+    accepted(alice, bob)
+    ids = slot_ids(mm_settings)
+    services.set_availability(alice, actor=alice.user, unavailable=ids[1:])
+    services.set_availability(bob, actor=bob.user, unavailable=ids[:1])
+    services.run_schedule(event, actor=cohost, time_limit=1)
+    client.force_login(cohost)
+    page = client.get(_url("schedule", event)).content.decode()
+    unplaced = page.split('<ul class="mm-unplaced">')[1].split("</ul>")[0]
+    assert (
+        "<strong>Alicja Łukasiewicz</strong> (Śląski Klaster) – "
+        "<strong>Bořivoj Dvořák</strong> (Moravský klastr): no free slot suits both sides"
+    ) in unplaced
+    czech = client.get(_url("schedule", event), headers={"accept-language": "cs"}).content
+    assert "(Moravský klastr): žádný volný časový blok nevyhovuje oběma stranám" in czech.decode()

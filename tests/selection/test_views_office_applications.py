@@ -194,7 +194,7 @@ def test_accepting_a_host_application_links_the_draft_event_for_the_new_cohost(c
     client.force_login(host_call.office)
     response = client.post(
         decide_url(application),
-        {"decision": "accept", "accept-reasons": "Strong regional support."},
+        {"decision": "accept", "accept-reasons": "Strong regional support.", "confirmed": "yes"},
         follow=True,
     )
     application.refresh_from_db()
@@ -247,3 +247,39 @@ def test_opening_the_decide_address_directly_leads_back_to_the_application(clien
     assert f'href="{application.get_absolute_url()}"' in page
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED
+
+
+def test_accepting_with_reviews_missing_warns_and_asks_first(client, host_call):
+    application, _ = submit_complete(host_call)
+    client.force_login(host_call.office)
+    accept = {"decision": "accept", "accept-reasons": "Welcome."}
+    # No review at all.
+    page = client.post(decide_url(application), accept).content.decode()
+    assert f"Accept “{application.title}” with reviews missing?" in page
+    assert "No one has reviewed this application yet." in page
+    assert 'name="accept-reasons" value="Welcome."' in page
+    # One of two reviews in.
+    score(application, make_reviewer(), host_call.office, [4, 4])
+    services.assign_reviewer(
+        application, reviewer=make_reviewer("second@example.org"), actor=host_call.office
+    )
+    page = client.post(decide_url(application), accept).content.decode()
+    assert "1 of 2 reviews is still missing." in page
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+    assert application.created_event is None
+    # Confirmed: accepted.
+    response = client.post(decide_url(application), {**accept, "confirmed": "yes"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Application.Status.ACCEPTED
+
+
+def test_accepting_with_every_review_in_asks_nothing(client, host_call):
+    application, _ = submit_complete(host_call)
+    score(application, make_reviewer(), host_call.office, [4, 4])
+    client.force_login(host_call.office)
+    response = client.post(decide_url(application), {"decision": "accept"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Application.Status.ACCEPTED

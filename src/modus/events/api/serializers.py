@@ -10,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
 from modus.accounts.models import Person
-from modus.api.fields import WebURLField
+from modus.api.fields import BlankAsNullSerializerMixin, WebURLField
 from modus.directory.api.serializers import OrganisationRefSerializer
 from modus.directory.models import Organisation
 from modus.web.translation_api import TRANSLATED_FIELDS, TranslatedTextsMixin
@@ -23,7 +23,7 @@ class EventSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
     start = serializers.DateField(source="starts_on", read_only=True)
     end = serializers.DateField(source="ends_on", read_only=True)
     region = serializers.CharField(source="region_id", read_only=True, allow_null=True)
-    programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    programme = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     url = WebURLField()
 
     class Meta:
@@ -68,7 +68,9 @@ class EventLocalTimeField(serializers.Field):
         return timezone.localtime(getattr(session, self.attribute), session.event.zone).isoformat()
 
 
-class SessionSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
+class SessionSerializer(
+    BlankAsNullSerializerMixin, TranslatedTextsMixin, serializers.ModelSerializer
+):
     start = EventLocalTimeField("starts_at")
     end = EventLocalTimeField("ends_at")
     room = serializers.CharField(source="room.name", read_only=True, allow_null=True)

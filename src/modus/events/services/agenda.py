@@ -11,6 +11,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -268,7 +269,17 @@ def delete_session(session: Session, *, actor) -> None:
     require_cohost(actor, event)
     for material in session.materials.all():
         delete_file_after_commit(material.file)
-    session.delete()
+    try:
+        with transaction.atomic():
+            session.delete()
+    except ProtectedError as error:  # a call's pitching session, say
+        raise AgendaError(
+            _(
+                "This session cannot be removed: something else depends on it (for example, "
+                "the pitching of a call). Change that first, or move the session instead."
+            ),
+            code="session_in_use",
+        ) from error
     bump_agenda_version(event)
 
 

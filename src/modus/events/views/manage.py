@@ -97,7 +97,7 @@ def agenda(request, event):
         day = None
     if day not in by_day:
         today = timezone.localtime(timezone.now(), event.zone).date()
-        day = today if today in by_day else days[0]
+        day = today if today in by_day else (days[0] if days else None)
     tabs = [
         {"day": d, "count": len(by_day[d]), "url": _agenda_url(event, d), "current": d == day}
         for d in days
@@ -110,10 +110,10 @@ def agenda(request, event):
             "tab": "agenda",
             "tabs": tabs,
             "day": day,
-            "rows": by_day[day],
+            "rows": by_day.get(day, []),
             "outside": outside,
             "warnings": warnings,
-            "rooms": {row["session"].room for row in by_day[day] if row["session"].room},
+            "rooms": {row["session"].room for row in by_day.get(day, []) if row["session"].room},
         },
     )
 
@@ -227,7 +227,11 @@ def _session_page(request, event, session=None):
 @cohost_required(queryset=MANAGED_EVENT)
 @require_http_methods(["GET", "POST"])
 def session_create(request, event):
-    """Co-hosts and organisers of this event (and staff): add a session to the agenda."""
+    """Co-hosts and organisers of this event (and staff): add a session to the agenda (once the
+    event's dates are set)."""
+    if not event.has_dates:
+        messages.warning(request, _("Set the event's dates before adding sessions."))
+        return redirect("events:manage", slug=event.slug)
     return _session_page(request, event)
 
 
@@ -247,8 +251,12 @@ def session_delete(request, event, pk):
     day = timezone.localtime(session.starts_at, event.zone).date()
     if request.method == "POST":
         title = session.title
-        services.delete_session(session, actor=request.user)
-        messages.success(request, _("“%(title)s” was removed.") % {"title": title})
+        try:
+            services.delete_session(session, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("“%(title)s” was removed.") % {"title": title})
         return redirect(_agenda_url(event, day))
     return render(
         request,

@@ -124,6 +124,18 @@ def application_decide(request, application):
     form = form_class(request.POST, prefix=decision)
     if form.is_valid():
         reasons = form.cleaned_data["reasons"]
+        warnings = selectors.missing_review_warnings(application) if decision == "accept" else []
+        if warnings and (
+            page := ask_first(
+                request,
+                title=_("Accept “%(title)s” with reviews missing?") % {"title": application.title},
+                detail=_("The decision cannot be undone, and the applicant is told at once."),
+                confirm=_("Yes, accept the application"),
+                back=f"{application.get_absolute_url()}#decision",
+                warnings=warnings,
+            )
+        ):
+            return page
         try:
             if decision == "accept":
                 application = services.accept_application(

@@ -110,6 +110,7 @@ def running_order(request, slug):
                 ),
                 confirm=_("Yes, publish the results"),
                 back=here,
+                warnings=selectors.missing_sheet_warnings(call),
             )
         ):
             return page
