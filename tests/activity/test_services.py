@@ -58,20 +58,6 @@ def test_the_template_tag_shows_the_history(django_assert_max_num_queries):
     assert ActionLogEntry.objects.count() == 3
 
 
-def test_redact_replaces_whole_words_only_in_every_note():
-    organisation = OrganisationFactory()
-    moved = log_action(organisation, "test.moved", note="Jan Nowak – Bořivoj Dvořák: s1 → s2")
-    other = log_action(organisation, "test.other", note="Janusz Nowakowski and jan nowak")
-    untouched = log_action(organisation, "test.untouched", note="Nothing to see")
-    assert redact(["Jan Nowak", "", "jn"], "Former participant") == 2
-    for entry in (moved, other, untouched):
-        entry.refresh_from_db()
-    assert moved.note == "Former participant – Bořivoj Dvořák: s1 → s2"
-    assert other.note == "Janusz Nowakowski and Former participant"
-    assert untouched.note == "Nothing to see"
-    assert redact([], "x") == 0
-
-
 def test_a_note_of_figures_is_worded_in_the_readers_language_from_its_data():
     """The note stored is in the writer's language; an app that says how to word the figures
     has them read in the reader's, and the stored note stays for data that lacks them."""
@@ -89,3 +75,17 @@ def test_a_note_of_figures_is_worded_in_the_readers_language_from_its_data():
         )
     assert "Strana 2 z 5" in html and "Page 2 of 5" not in html
     assert old.note_shown == "as it was written" and plain.note_shown == "80 → 120"
+
+
+def test_redact_replaces_whole_words_only_in_every_note():
+    organisation = OrganisationFactory()
+    moved = log_action(organisation, "test.moved", note="Jan Nowak – Bořivoj Dvořák: s1 → s2")
+    other = log_action(organisation, "test.other", note="Janusz Nowakowski and jan nowak")
+    untouched = log_action(organisation, "test.untouched", note="Nothing to see")
+    assert redact(["Jan Nowak", "", "jn"], "Former participant") == 2
+    for entry in (moved, other, untouched):
+        entry.refresh_from_db()
+    assert moved.note == "Former participant – Bořivoj Dvořák: s1 → s2"
+    assert other.note == "Janusz Nowakowski and Former participant"
+    assert untouched.note == "Nothing to see"
+    assert redact([], "x") == 0
