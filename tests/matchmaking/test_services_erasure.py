@@ -121,3 +121,26 @@ def test_each_partner_reads_the_change_in_their_language(
     assert message.subject.startswith("Vaše schůzky na akci")
     assert "účastník, který z akce odešel" in message.body
     assert "Alicja" not in message.body
+
+
+def test_a_run_that_began_before_the_erasure_does_not_bring_them_back(event, alice, bob, cohost):
+    carol, dan = MarketplaceProfileFactory(event=event), MarketplaceProfileFactory(event=event)
+    accepted(alice, bob)
+    accepted(carol, dan)
+    instance = services.build_instance(event)  # the run reads the event...
+    first, second = (slot["id"] for slot in instance["slots"][:2])
+    schedule = {
+        "format": "modus-b2b-schedule/1",
+        "assignments": [
+            {"meeting": services.meeting_id(tuple(sorted((alice.pk, bob.pk)))), "slot": first},
+            {"meeting": services.meeting_id(tuple(sorted((carol.pk, dan.pk)))), "slot": second},
+        ],
+        "unscheduled": [],
+    }
+    _withdraw(alice)  # ...alice's account is erased meanwhile...
+    draft = services.store_version(event, actor=cohost, instance=instance, schedule=schedule)
+    (meeting,) = draft.meetings.all()  # ...and its draft holds only the others' meeting
+    assert set(meeting.participants.all()) == {carol, dan}
+    assert draft.stats["placed"] == 1
+    assert draft.schedule["unscheduled"] == [services.meeting_id(tuple(sorted((alice.pk, bob.pk))))]
+    assert "Alicja Łukasiewicz" not in str(draft.stats)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from modus.accounts.personal_data import FORMER_DOMAIN
 from modus.events.models import Event
 from modus.scheduling.rules import INSTANCE_FORMAT
 
@@ -160,6 +161,28 @@ def schedule_stats(instance: dict, schedule: dict) -> dict:
     }
 
 
+def _without_the_departed(schedule: dict, pairs: dict) -> dict:
+    """A schedule made while a participant's account was erased (a run started before) leaves
+    their meetings out: they become unscheduled, so no draft brings them back."""
+    profile_ids = {pk for pair in pairs.values() for pk in pair}
+    departed = set(
+        MarketplaceProfile.objects.filter(
+            pk__in=profile_ids, user__email__endswith=f"@{FORMER_DOMAIN}"
+        ).values_list("pk", flat=True)
+    )
+    if not departed:
+        return schedule
+    assignments = schedule.get("assignments", [])
+    gone = [a for a in assignments if departed & set(pairs.get(a["meeting"], ()))]
+    if not gone:
+        return schedule
+    return {
+        **schedule,
+        "assignments": [a for a in assignments if a not in gone],
+        "unscheduled": [*schedule.get("unscheduled", []), *(a["meeting"] for a in gone)],
+    }
+
+
 def store_version(
     event: Event, *, actor, instance: dict, schedule: dict, stats: dict | None = None
 ) -> ScheduleVersion:
@@ -170,6 +193,7 @@ def store_version(
     pairs = meeting_pairs(instance)
     fixed = {m["id"] for m in instance["meetings"] if "fixed_slot" in m}
     wanted = _wanted_meetings(event, {pk for pair in pairs.values() for pk in pair})
+    schedule = _without_the_departed(schedule, pairs)
     assignments = schedule.get("assignments", [])
     with transaction.atomic():
         version = ScheduleVersion.objects.create(
