@@ -7,7 +7,8 @@ Anna, admin of a Silesian cluster, finds the call under Calls, starts an applica
 attaches a program renamed to .pdf (refused next to the field, her summary kept), then the real
 letter, and submits. Olga asks Radek to review; Radek scores each criterion with a comment and
 submits. Olga sees the weighted mean in the ranking of the cut-off and accepts. Anna sees the
-decision and opens the new draft event she co-hosts, with its region and dates filled in.
+decision and opens the new draft event she co-hosts, with its region filled in and its dates to
+set (the office opens it too).
 """
 
 import datetime as dt
@@ -268,6 +269,17 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     ).exists()
     expect(page.get_by_role("link", name="Open the draft event")).to_be_visible()
     ui.check("application-office-accepted")
+    # The office opens and manages the draft it created (no 403): named like the other
+    # editions, its dates empty until set.
+    page.get_by_role("link", name="Open the draft event").click()
+    expect(page).to_have_url(re.compile(f"/events/{event.slug}/manage/$"))
+    expect(page.locator("h1")).to_contain_text("Clusters meet Regions: Katowice")
+    expect(page.locator("#id_starts_on")).to_have_value("")
+    expect(page.locator("main .meta").first).to_contain_text("dates not set")
+    ui.check("draft-event-office")
+    page.locator("main .manage-nav").get_by_role("link", name="Agenda").click()
+    expect(page.locator("main")).to_contain_text("The event's dates are not set yet.")
+    ui.check("draft-agenda-office")
     assert any(applicant.email in message.to for message in mail.outbox)
 
     # --- The applicant sees the decision and opens the draft event they co-host. --------------
@@ -283,9 +295,9 @@ def test_a_call_from_opening_to_the_accepted_draft_event(ui, people, tmp_path):
     ui.check("application-accepted")
     decision.get_by_role("link", name=re.compile("Open the draft event")).click()
     expect(page).to_have_url(re.compile(f"/events/{event.slug}/manage/$"))
-    expect(page.locator("#id_starts_on")).to_have_value("2027-11-07")
-    expect(page.locator("#id_ends_on")).to_have_value("2027-11-08")
-    expect(page.locator("h1")).to_contain_text("Clusters meet Regions – Katowice")
+    expect(page.locator("#id_starts_on")).to_have_value("")
+    expect(page.locator("#id_ends_on")).to_have_value("")
+    expect(page.locator("h1")).to_contain_text("Clusters meet Regions: Katowice")
     expect(page.locator("#id_time_zone")).to_have_value("Europe/Warsaw")
     assert squeeze(page.locator("#id_venue option:checked").inner_text()).startswith(
         "International Congress Centre"

@@ -289,6 +289,9 @@ def test_a_pitching_session_from_the_call_to_the_results(ui, phone, browser, peo
     page.get_by_role("button", name="Close voting").click()
     success(page, "Audience voting is closed")
     page.get_by_role("button", name="Publish the results").click()
+    expect(page.get_by_role("heading", level=1, name="Publish the results?")).to_be_visible()
+    ui.check("publish-results-confirmation")
+    page.get_by_role("button", name="Yes, publish the results").click()
     success(page, "The results are published")
     ui.check("running-order-published")
 

@@ -303,8 +303,8 @@ def details_data(event, **changes):
     data = {
         "description": event.description,
         "venue": event.venue_id or "",
-        "starts_on": event.starts_on.isoformat(),
-        "ends_on": event.ends_on.isoformat(),
+        "starts_on": event.starts_on.isoformat() if event.starts_on else "",
+        "ends_on": event.ends_on.isoformat() if event.ends_on else "",
         "time_zone": event.time_zone,
         "status": event.status,
         "status_notice": event.status_notice,
@@ -379,6 +379,22 @@ def test_room_name_clash_is_shown(cohost_client, event):
     assert "already has a room of this name" in response.content.decode()
 
 
+def test_removing_a_room_asks_first(cohost_client, event):
+    room = RoomFactory(event=event, name="Hall A")
+    session = SessionFactory(event=event, room=room)
+    url = reverse("events:manage-rooms", kwargs={"slug": event.slug})
+    asked = cohost_client.post(url, {"action": "delete", "room": room.pk})
+    assert asked.status_code == 200
+    page = asked.content.decode()
+    assert "Remove the room “Hall A”?" in page and f'href="{url}"' in page
+    assert Room.objects.filter(pk=room.pk).exists()
+    response = cohost_client.post(url, {"action": "delete", "room": room.pk, "confirmed": "yes"})
+    assert response.status_code == 302
+    assert not Room.objects.filter(pk=room.pk).exists()
+    session.refresh_from_db()
+    assert session.room is None
+
+
 # Materials ---------------------------------------------------------------------------------------
 
 
@@ -410,6 +426,12 @@ def test_material_upload_checks_the_file(cohost_client, event, settings):
     material = Material.objects.get()
     assert material.title == "talk"
     assert "talk" in cohost_client.get(url).content.decode()
+    # Removing it asks first.
+    removal = {"action": "delete", "material": material.pk}
+    assert "Remove the file “talk”?" in cohost_client.post(url, removal).content.decode()
+    assert Material.objects.filter(pk=material.pk).exists()
+    assert cohost_client.post(url, {**removal, "confirmed": "yes"}).status_code == 302
+    assert not Material.objects.exists()
 
 
 # Query counts ------------------------------------------------------------------------------------
@@ -458,3 +480,56 @@ def test_event_details_say_when_region_and_city_are_not_set(cohost_client, event
     html = cohost_client.get(url).content.decode()
     facts = html[html.index('<dl class="facts">') :]
     assert facts[: facts.index("</dl>")].count("Not set") == 2
+
+
+def test_an_end_before_the_start_is_said_next_to_the_dates(cohost_client, event):
+    url = reverse("events:manage", kwargs={"slug": event.slug})
+    response = cohost_client.post(url, details_data(event, ends_on="2022-11-01"))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["ends_on"] == ["An event cannot end before it starts."]
+    assert not form.non_field_errors()
+    assert "is violated" not in response.content.decode()
+    event.refresh_from_db()
+    assert event.ends_on == dt.date(2022, 11, 8)
+
+
+def test_a_session_kept_outside_the_event_days_needs_the_box_ticked(cohost_client, event):
+    session = SessionFactory(
+        event=event,
+        starts_at=dt.datetime(2022, 11, 10, 9, tzinfo=dt.UTC),
+        ends_at=dt.datetime(2022, 11, 10, 10, tzinfo=dt.UTC),
+        outside_event_days=False,
+    )
+    url = reverse("events:manage-session", args=[event.slug, session.pk])
+    response = cohost_client.post(url, session_data(day="2022-11-10", title="Moved"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["day"]
+    response = cohost_client.post(
+        url, session_data(day="2022-11-10", title="Moved", outside_event_days="on")
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.title, session.outside_event_days) == ("Moved", True)
+
+
+def test_a_draft_without_dates_is_managed_until_its_dates_are_set(client):
+    draft = EventFactory(status="draft", starts_on=None, ends_on=None, time_zone="Europe/Prague")
+    user = UserFactory()
+    MembershipFactory(user=user, organisation=EventOrganiserFactory(event=draft).organisation)
+    client.force_login(user)
+    details = reverse("events:manage", kwargs={"slug": draft.slug})
+    assert "dates not set" in client.get(details).content.decode()
+    agenda = client.get(reverse("events:manage-agenda", kwargs={"slug": draft.slug}))
+    assert "The event's dates are not set yet." in agenda.content.decode()
+    new_session = reverse("events:manage-session-new", kwargs={"slug": draft.slug})
+    assert client.get(new_session)["Location"] == details
+    # It cannot leave the draft without dates; the error is next to the dates.
+    data = details_data(draft, starts_on="", ends_on="", status="published")
+    form = client.post(details, data).context["form"]
+    assert form.errors["starts_on"] == ["Set the dates before the event leaves the draft."]
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    client.post(details, details_data(draft, starts_on="2030-05-06", ends_on="2030-05-07"))
+    draft.refresh_from_db()
+    assert draft.days == [dt.date(2030, 5, 6), dt.date(2030, 5, 7)]

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from modus.matchmaking.models import Meeting, MeetingOutcome, ScheduleVersion
@@ -67,3 +68,25 @@ def cohost_of(event):
     cohost = MembershipFactory().user
     EventOrganiserFactory(event=event, organisation=cohost.memberships.get().organisation)
     return cohost
+
+
+ENDED = dt.date(2026, 3, 6)
+AFTER = dt.datetime(2026, 3, 9, 8, 0, tzinfo=dt.UTC)
+
+
+def ended_edition(pairs=2, **kwargs):
+    """An edition that ended on 6 March 2026, with ``pairs`` published meetings."""
+    return build_edition(
+        pairs=pairs, starts_on=ENDED - dt.timedelta(days=1), ends_on=ENDED, **kwargs
+    )
+
+
+def sides(meeting):
+    return [profile.user for profile in meeting.participants.order_by("pk")]
+
+
+@pytest.fixture
+def clock():
+    """The clock at 9 March 2026, 08:00 UTC (three days after ``ended_edition``), movable."""
+    with time_machine.travel(AFTER, tick=False) as traveller:
+        yield traveller

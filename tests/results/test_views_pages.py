@@ -123,3 +123,19 @@ def test_published_figures_show_what_they_hold_and_a_dash_for_the_rest(client, d
     assert "fewer than 5" not in html.split("Counts below")[1]
     report = client.get(reverse("results:edition-pdf", kwargs={"slug": event.slug}))
     assert report.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("en", "Registered"), ("cs", "Registrovaní"), ("pl", "Zarejestrowani")]
+)
+def test_the_registered_figure_is_a_number_of_people_not_a_date(client, db, language, label):
+    event, _ = build_edition(pairs=1)
+    services.recompute_edition(event)
+    services.recompute_programme(event.programme)
+    for url in (
+        reverse("results:edition", kwargs={"slug": event.slug}),
+        reverse("results:programme", kwargs={"slug": event.programme.slug}),
+    ):
+        html = client.get(url, headers={"accept-language": language}).content.decode()
+        assert f"<dt>{label}</dt>" in html
+        assert "Datum registrace" not in html and "Data rejestracji" not in html

@@ -9,7 +9,7 @@ from modus.events.models import EventOrganiser
 from modus.selection import services
 from modus.selection.services.errors import NotAllowed
 from modus.selection.services.history import Action
-from tests.factories import UserFactory
+from tests.factories import EventFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,11 @@ def test_accepting_creates_the_draft_event_with_the_applicant_as_cohost(host_cal
     event = submitted.created_event
     assert event.status == "draft"
     assert event.region_id == "PL22"
-    assert (event.starts_on, event.ends_on) == (dt.date(2027, 11, 7), dt.date(2027, 11, 8))
+    # Named like the programme's other editions; the proposed days stay the application's
+    # until the co-hosts set the event's dates.
+    assert event.name == "Clusters meet Regions: Katowice"
+    assert (event.starts_on, event.ends_on) == (None, None) and event.days == []
+    assert submitted.proposed_starts_on == dt.date(2027, 11, 7)
     assert event.time_zone == "Europe/Warsaw"
     assert [e.key for e in event.ecosystems.all()] == ["energy"]
     assert event.organiser_roles.get(organisation=submitted.organisation).role == (
@@ -40,3 +44,16 @@ def test_rejecting_needs_reasons_and_sends_them(host_call, submitted, mailoutbox
 def test_only_the_office_decides(host_call, submitted):
     with pytest.raises(NotAllowed):
         services.accept_application(submitted, actor=UserFactory())
+
+
+def test_the_draft_is_named_like_the_programmes_other_editions(host_call, submitted):
+    EventFactory(
+        programme=host_call.programme,
+        name="CmR 2026 edition in Vaasa",
+        city="Vaasa",
+        starts_on=dt.date(2026, 9, 24),
+        ends_on=dt.date(2026, 9, 25),
+    )
+    services.accept_application(submitted, actor=host_call.office)
+    submitted.refresh_from_db()
+    assert submitted.created_event.name == "CmR 2026 edition in Katowice"

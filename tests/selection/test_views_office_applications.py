@@ -104,7 +104,16 @@ def test_assign_and_remove_a_reviewer(client, host_call):
     body = client.get(application.get_absolute_url()).content.decode()
     assert str(reviewer) in body
     assert "Not submitted" in body
-    response = client.post(assign_url(application), {"action": "remove", "review": review.pk})
+    # Removing asks first: the page names the reviewer and nothing is removed yet.
+    removal = {"action": "remove", "review": review.pk}
+    response = client.post(assign_url(application), removal)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"Remove {reviewer} as a reviewer?" in page
+    assert 'name="confirmed" value="yes"' in page
+    assert f'name="review" value="{review.pk}"' in page
+    assert Review.objects.filter(pk=review.pk).exists()
+    response = client.post(assign_url(application), {**removal, "confirmed": "yes"})
     assert response.status_code == 302
     assert not Review.objects.filter(pk=review.pk).exists()
 
@@ -114,7 +123,9 @@ def test_a_submitted_review_cannot_be_removed(client, host_call):
     review = score(application, make_reviewer(), host_call.office, [4, 4])
     client.force_login(host_call.office)
     response = client.post(
-        assign_url(application), {"action": "remove", "review": review.pk}, follow=True
+        assign_url(application),
+        {"action": "remove", "review": review.pk, "confirmed": "yes"},
+        follow=True,
     )
     assert "A submitted review stays on record." in response.content.decode()
     assert Review.objects.filter(pk=review.pk).exists()
@@ -183,7 +194,7 @@ def test_accepting_a_host_application_links_the_draft_event_for_the_new_cohost(c
     client.force_login(host_call.office)
     response = client.post(
         decide_url(application),
-        {"decision": "accept", "accept-reasons": "Strong regional support."},
+        {"decision": "accept", "accept-reasons": "Strong regional support.", "confirmed": "yes"},
         follow=True,
     )
     application.refresh_from_db()
@@ -224,3 +235,51 @@ def test_reopening_a_submitted_application_is_an_error(client, host_call):
     client.force_login(host_call.office)
     response = client.post(reopen_url(application), {}, follow=True)
     assert "Only a withdrawn application can be reopened." in response.content.decode()
+
+
+def test_opening_the_decide_address_directly_leads_back_to_the_application(client, host_call):
+    application, _ = submit_complete(host_call)
+    client.force_login(host_call.office)
+    response = client.get(decide_url(application))
+    assert response.status_code == 405
+    page = response.content.decode()
+    assert "This address is for an action" in page
+    assert f'href="{application.get_absolute_url()}"' in page
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+
+
+def test_accepting_with_reviews_missing_warns_and_asks_first(client, host_call):
+    application, _ = submit_complete(host_call)
+    client.force_login(host_call.office)
+    accept = {"decision": "accept", "accept-reasons": "Welcome."}
+    # No review at all.
+    page = client.post(decide_url(application), accept).content.decode()
+    assert f"Accept “{application.title}” with reviews missing?" in page
+    assert "No one has reviewed this application yet." in page
+    assert 'name="accept-reasons" value="Welcome."' in page
+    # One of two reviews in.
+    score(application, make_reviewer(), host_call.office, [4, 4])
+    services.assign_reviewer(
+        application, reviewer=make_reviewer("second@example.org"), actor=host_call.office
+    )
+    page = client.post(decide_url(application), accept).content.decode()
+    assert "1 of 2 reviews is still missing." in page
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+    assert application.created_event is None
+    # Confirmed: accepted.
+    response = client.post(decide_url(application), {**accept, "confirmed": "yes"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Application.Status.ACCEPTED
+
+
+def test_accepting_with_every_review_in_asks_nothing(client, host_call):
+    application, _ = submit_complete(host_call)
+    score(application, make_reviewer(), host_call.office, [4, 4])
+    client.force_login(host_call.office)
+    response = client.post(decide_url(application), {"decision": "accept"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Application.Status.ACCEPTED

@@ -190,7 +190,12 @@ def test_add_and_remove_criterion_question_and_document(client, host_call):
     assert budget.max_bytes == 5 * 1024 * 1024
     assert not budget.required
     for kind, part in [("criterion", criterion), ("document", budget)]:
-        response = client.post(url, {"action": f"remove-{kind}", "pk": part.pk})
+        removal = {"action": f"remove-{kind}", "pk": part.pk}
+        asked = client.post(url, removal)
+        assert asked.status_code == 200
+        assert f"Remove “{part}” from the call?" in asked.content.decode()
+        assert type(part).objects.filter(pk=part.pk).exists()
+        response = client.post(url, {**removal, "confirmed": "yes"})
         assert response.status_code == 302
     assert not call.criteria.filter(title="Impact").exists()
     assert not call.documents.filter(title="Budget").exists()
@@ -221,7 +226,7 @@ def test_cut_off_in_use_stays(client, host_call):
     client.force_login(host_call.office)
     response = client.post(
         manage_url(host_call.call),
-        {"action": "remove-cut_off", "pk": application.cut_off_id},
+        {"action": "remove-cut_off", "pk": application.cut_off_id, "confirmed": "yes"},
         follow=True,
     )
     assert "Applications were submitted to this cut-off; it stays." in response.content.decode()
@@ -313,6 +318,10 @@ def test_pitch_call_manage_edits_length_places_and_jury(client, pitch_call):
     assert 'value="nobody@example.org"' in response.content.decode()
 
     response = client.post(url, {"action": "remove-jury", "member": juror.pk})
+    assert response.status_code == 200  # asks first
+    assert f"Remove {juror} from the jury?" in response.content.decode()
+    assert list(pitch_call.call.panel.all()) == [juror]
+    response = client.post(url, {"action": "remove-jury", "member": juror.pk, "confirmed": "yes"})
     assert response.status_code == 302
     assert not pitch_call.call.panel.exists()
 
@@ -324,7 +333,10 @@ def test_removing_a_jury_member_drops_unsubmitted_live_sheets(client, pitch_call
     application = services.start_application(pitch_call.call, organisation=organisation, actor=user)
     Review.objects.create(application=application, reviewer=juror, stage=Review.Stage.LIVE)
     client.force_login(pitch_call.cohost)
-    client.post(manage_url(pitch_call.call), {"action": "remove-jury", "member": juror.pk})
+    client.post(
+        manage_url(pitch_call.call),
+        {"action": "remove-jury", "member": juror.pk, "confirmed": "yes"},
+    )
     assert not Review.objects.filter(reviewer=juror).exists()
 
 

@@ -44,7 +44,10 @@ def test_panel_errors_of_one_application_stay_off_another(client, host_call):
 def test_a_decided_application_shows_its_decision_once_and_no_more_forms(client, host_call):
     application, _ = submit_complete(host_call)
     client.force_login(host_call.office)
-    client.post(decide_url(application), {"decision": "accept", "accept-reasons": "Welcome!"})
+    client.post(
+        decide_url(application),
+        {"decision": "accept", "accept-reasons": "Welcome!", "confirmed": "yes"},
+    )
     application.refresh_from_db()
     html = client.get(application.get_absolute_url()).content.decode()
     assert html.count(">Decision</h") == 1

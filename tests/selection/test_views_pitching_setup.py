@@ -23,7 +23,7 @@ from tests.factories import (
     UserFactory,
 )
 
-from .conftest import call_url, login, make_applicant, selected_pitch
+from .conftest import call_url, login, make_applicant, score_live, selected_pitch
 
 pytestmark = pytest.mark.django_db
 
@@ -265,7 +265,11 @@ def test_cohost_opens_and_closes_voting_and_publishes(cohost_client, pitch_call)
     cohost_client.post(target, {"action": "close-voting"})
     pitch_call.call.refresh_from_db()
     assert not pitch_call.call.voting_open
-    cohost_client.post(target, {"action": "publish"})
+    asked = cohost_client.post(target, {"action": "publish"})
+    assert asked.status_code == 200 and "Publish the results?" in asked.content.decode()
+    pitch_call.call.refresh_from_db()
+    assert not pitch_call.call.results_published
+    cohost_client.post(target, {"action": "publish", "confirmed": "yes"})
     pitch_call.call.refresh_from_db()
     assert pitch_call.call.results_published
     cohost_client.post(target, {"action": "unpublish"})
@@ -373,3 +377,19 @@ def test_pitching_pages_carry_the_calls_tabs_for_cohosts(cohost_client, pitch_ca
     assert f'href="{call_url(page, pitch_call.call)}" aria-current="page"' in nav
     for other in ("call-applications", "running-order", "jury", "results"):
         assert f'href="{call_url(other, pitch_call.call)}"' in nav
+
+
+def test_publishing_with_jury_sheets_missing_warns(client, jury_setup):
+    pitch_call, pitches, juror = jury_setup
+    services.assign_jury(pitch_call.call, actor=pitch_call.cohost)
+    score_live(pitch_call, juror, pitches[0], [4, 4])
+    client.force_login(pitch_call.cohost)
+    target = call_url("running-order", pitch_call.call)
+    page = client.post(target, {"action": "publish"}).content.decode()
+    assert "Publish the results?" in page
+    assert "1 jury score sheet is not submitted yet" in page
+    pitch_call.call.refresh_from_db()
+    assert not pitch_call.call.results_published
+    score_live(pitch_call, juror, pitches[1], [3, 3])
+    page = client.post(target, {"action": "publish"}).content.decode()
+    assert "Publish the results?" in page and "not submitted yet" not in page

@@ -15,3 +15,11 @@ def test_language_can_be_switched_to_czech(client):
     assert response.status_code == 200
     assert response.content.decode().startswith("<!DOCTYPE html>")
     assert 'lang="cs"' in response.content.decode()
+
+
+def test_the_404_page_offers_a_search_and_the_main_links(client):
+    page = client.get("/no-such-page/").content.decode()
+    assert 'role="search"' in page and 'type="search"' in page
+    assert f'action="{reverse("directory:index")}"' in page
+    for name in ("programmes:index", "selection:calls", "directory:regions", "news:index"):
+        assert page.count(f'href="{reverse(name)}"') >= 2  # in the menu and on the page

@@ -13,7 +13,7 @@ from rest_framework.authtoken.models import Token
 from modus.web.slugs import free_slug
 
 from . import emails, personal_data
-from .models import Membership, Person, User
+from .models import Membership, Person, User, new_calendar_secret
 
 
 class AccountError(ValidationError):
@@ -156,6 +156,13 @@ def delete_api_token(user: User) -> bool:
     return bool(deleted)
 
 
+def renew_calendar_link(user: User) -> str:
+    """A new secret for the user's calendar link; the old link stops working at once."""
+    user.calendar_secret = new_calendar_secret()
+    user.save(update_fields=["calendar_secret"])
+    return user.calendar_secret
+
+
 # Memberships ------------------------------------------------------------------------------------
 
 
@@ -202,9 +209,9 @@ def anonymise_person(person: Person) -> Person:
     return person
 
 
-def erase_person(user: User) -> None:
+def erase_person(erasure) -> None:
     """The user's person profile is anonymised when other records refer to it, else deleted."""
-    person = Person.objects.filter(user=user).first()
+    person = Person.objects.filter(user=erasure.user).first()
     if person is None:
         return
     if person_is_referenced(person):
@@ -214,12 +221,12 @@ def erase_person(user: User) -> None:
         person.delete()
 
 
-def erase_memberships(user: User) -> None:
-    Membership.objects.filter(user=user).delete()
+def erase_memberships(erasure) -> None:
+    Membership.objects.filter(user=erasure.user).delete()
 
 
-def erase_api_tokens(user: User) -> None:
-    Token.objects.filter(user=user).delete()
+def erase_api_tokens(erasure) -> None:
+    Token.objects.filter(user=erasure.user).delete()
 
 
 def erase_user(user: User, *, password: str) -> None:

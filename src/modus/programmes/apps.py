@@ -16,4 +16,5 @@ class ProgrammesConfig(AppConfig):
             "programme_office_of",
             label=_("Programme offices you belong to"),
             export=selectors.programme_office_slugs,
+            covers=["programmes.Programme.team"],
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import exports, pages
+from .views import exports, feedback, organisers, pages
 
 app_name = "results"
 
@@ -29,4 +29,14 @@ urlpatterns = [
         name="edition-export-full",
     ),
     path("events/<slug:slug>/recompute/", pages.edition_recompute, name="edition-recompute"),
+    path("events/<slug:slug>/responses/", organisers.responses, name="responses"),
+    path("events/<slug:slug>/responses/remind/", organisers.remind, name="remind"),
+    path("events/<slug:slug>/responses/plan/", organisers.plan, name="plan"),
+    path("feedback/<str:token>/", feedback.feedback, name="feedback"),
+    path("follow-up/<str:token>/", feedback.follow_up, name="follow-up"),
+    path(
+        "link/<str:kind>/<str:token>/new/",
+        feedback.resend,
+        name="resend",
+    ),
 ]

@@ -1,6 +1,12 @@
+from http import HTTPStatus
+
 from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 from .reader_languages import content_language, reader_language
 
@@ -71,3 +77,52 @@ class ContentSecurityPolicyMiddleware:
         if settings.PRODUCTION:
             response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
+
+
+class MethodNotAllowedMiddleware:
+    """A 405 that says what happened: opening an action's address (which takes a form's POST)
+    in the browser gives a page in the site's layout with a way back to the page the action
+    belongs to; the API and clients that ask for JSON get a problem document."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != HTTPStatus.METHOD_NOT_ALLOWED or response.content:
+            return response
+        allowed = response.get("Allow", "")
+        wants_json = "json" in request.headers.get("Accept", "")
+        if request.path.startswith("/api/") or wants_json:
+            answer = JsonResponse(
+                {
+                    "type": "about:blank",
+                    "title": HTTPStatus.METHOD_NOT_ALLOWED.phrase,
+                    "status": 405,
+                    "code": "method_not_allowed",
+                    "detail": _("This address does not take %(method)s; it takes %(allowed)s.")
+                    % {"method": request.method, "allowed": allowed},
+                },
+                status=405,
+                content_type="application/problem+json",
+            )
+        else:
+            context = {"back": _page_above(request.path), "method": request.method}
+            answer = render(request, "web/405.html", context, status=405)
+        answer["Allow"] = allowed
+        return answer
+
+
+def _page_above(path: str) -> str | None:
+    """The nearest address above ``path`` that is a page (``/calls/applications/4/`` for
+    ``/calls/applications/4/decide/``), or None."""
+    parts = [part for part in path.split("/") if part]
+    while len(parts) > 1:
+        parts.pop()
+        candidate = "/" + "/".join(parts) + "/"
+        try:
+            resolve(candidate)
+        except Resolver404:
+            continue
+        return candidate
+    return None

@@ -127,6 +127,19 @@ class EventManageForm(forms.ModelForm):
             )
         return list(dict.fromkeys(codes))
 
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            # Said next to the dates (the database's constraint would only name itself).
+            self.add_error(
+                "ends_on",
+                forms.ValidationError(
+                    _("An event cannot end before it starts."), code="ends_before_start"
+                ),
+            )
+        return cleaned
+
     def changes(self) -> dict:
         """The cleaned values of the fields that changed, for ``update_event``."""
         names = [n for n in self.changed_data if n in EVENT_FIELDS]

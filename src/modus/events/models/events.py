@@ -99,8 +99,10 @@ class Event(Translatable, models.Model):
         blank=True,
         related_name="events",
     )
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"))
+    # Empty only for a draft whose dates are still to be set (an accepted application that
+    # proposed none); a published, postponed or cancelled event has both.
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Brussels", validators=[validate_time_zone]
     )
@@ -169,7 +171,12 @@ class Event(Translatable, models.Model):
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="event_ends_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="draft")
+                | models.Q(starts_on__isnull=False, ends_on__isnull=False),
+                name="event_dated_unless_draft",
+            ),
         ]
 
     def __str__(self):
@@ -182,8 +189,28 @@ class Event(Translatable, models.Model):
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
+    def clean(self):
+        super().clean()
+        if self.status != self.Status.DRAFT:
+            missing = {
+                name: ValidationError(
+                    _("Set the dates before the event leaves the draft."), code="dates_missing"
+                )
+                for name in ("starts_on", "ends_on")
+                if getattr(self, name) is None
+            }
+            if missing:
+                raise ValidationError(missing)
+
+    @property
+    def has_dates(self) -> bool:
+        return self.starts_on is not None and self.ends_on is not None
+
     @property
     def days(self) -> list:
+        """The event's local calendar days; none while a draft's dates are not set."""
+        if not self.has_dates:
+            return []
         count = (self.ends_on - self.starts_on).days + 1
         return [self.starts_on + dt.timedelta(days=offset) for offset in range(count)]
 

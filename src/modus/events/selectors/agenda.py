@@ -260,7 +260,7 @@ def agenda_warnings(event: Event, sessions=None) -> list[AgendaWarning]:
     for session in sorted(sessions, key=lambda s: (s.starts_at, s.pk)):
         first_day = local_day(event, session.starts_at)
         last_day = local_day(event, session.ends_at - dt.timedelta(microseconds=1))
-        if first_day < event.starts_on or last_day > event.ends_on:
+        if event.has_dates and (first_day < event.starts_on or last_day > event.ends_on):
             warnings.append(
                 AgendaWarning(
                     "outside_dates",

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from modus.web.confirm import ask_first
 from modus.web.forms import add_service_errors
 
 from .. import selectors, services
@@ -96,7 +97,7 @@ def agenda(request, event):
         day = None
     if day not in by_day:
         today = timezone.localtime(timezone.now(), event.zone).date()
-        day = today if today in by_day else days[0]
+        day = today if today in by_day else (days[0] if days else None)
     tabs = [
         {"day": d, "count": len(by_day[d]), "url": _agenda_url(event, d), "current": d == day}
         for d in days
@@ -109,10 +110,10 @@ def agenda(request, event):
             "tab": "agenda",
             "tabs": tabs,
             "day": day,
-            "rows": by_day[day],
+            "rows": by_day.get(day, []),
             "outside": outside,
             "warnings": warnings,
-            "rooms": {row["session"].room for row in by_day[day] if row["session"].room},
+            "rooms": {row["session"].room for row in by_day.get(day, []) if row["session"].room},
         },
     )
 
@@ -132,6 +133,15 @@ def rooms(request, event):
         if action in {"save", "delete"}:
             room = get_object_or_404(Room, pk=request.POST.get("room"), event=event)
         if action == "delete":
+            here = reverse("events:manage-rooms", kwargs={"slug": event.slug})
+            if page := ask_first(
+                request,
+                title=_("Remove the room “%(name)s”?") % {"name": room.name},
+                detail=_("Its sessions stay in the agenda, without a room."),
+                confirm=_("Yes, remove the room"),
+                back=here,
+            ):
+                return page
             services.delete_room(room, actor=request.user)
             messages.success(request, _("The room was removed."))
             return redirect("events:manage-rooms", slug=event.slug)
@@ -217,7 +227,11 @@ def _session_page(request, event, session=None):
 @cohost_required(queryset=MANAGED_EVENT)
 @require_http_methods(["GET", "POST"])
 def session_create(request, event):
-    """Co-hosts and organisers of this event (and staff): add a session to the agenda."""
+    """Co-hosts and organisers of this event (and staff): add a session to the agenda (once the
+    event's dates are set)."""
+    if not event.has_dates:
+        messages.warning(request, _("Set the event's dates before adding sessions."))
+        return redirect("events:manage", slug=event.slug)
     return _session_page(request, event)
 
 
@@ -237,8 +251,12 @@ def session_delete(request, event, pk):
     day = timezone.localtime(session.starts_at, event.zone).date()
     if request.method == "POST":
         title = session.title
-        services.delete_session(session, actor=request.user)
-        messages.success(request, _("“%(title)s” was removed.") % {"title": title})
+        try:
+            services.delete_session(session, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("“%(title)s” was removed.") % {"title": title})
         return redirect(_agenda_url(event, day))
     return render(
         request,
@@ -256,6 +274,15 @@ def material_upload(request, event, pk):
     if request.method == "POST":
         if request.POST.get("action") == "delete":
             material = get_object_or_404(Material, pk=request.POST.get("material"), session=session)
+            here = reverse("events:manage-materials", kwargs={"slug": event.slug, "pk": session.pk})
+            if page := ask_first(
+                request,
+                title=_("Remove the file “%(title)s”?") % {"title": material.title},
+                detail=_("It is no longer offered on the session's page. This cannot be undone."),
+                confirm=_("Yes, remove the file"),
+                back=here,
+            ):
+                return page
             services.delete_material(material, actor=request.user)
             messages.success(request, _("The file was removed."))
             return redirect("events:manage-materials", slug=event.slug, pk=session.pk)

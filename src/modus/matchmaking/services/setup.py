@@ -24,7 +24,7 @@ def _clean_windows(event: Event, windows: list[dict]) -> list[dict]:
                 field="windows",
                 code="bad_window",
             ) from None
-        if not event.starts_on <= day <= event.ends_on:
+        if day not in event.days:
             raise MatchmakingError(
                 _("%(day)s is not a day of the event.") % {"day": day.isoformat()},
                 field="windows",

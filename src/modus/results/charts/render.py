@@ -2,6 +2,7 @@
 per snapshot, language and view until the figures are computed again)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from modus.directory.reference import country_name
 
@@ -49,7 +50,9 @@ def programme_pictures(context: dict) -> dict:
     # "Clusters meet Regions: Katowice" on 2022-11-07 → "Katowice 2022": short on the axis.
     labels = [f"{row['name'].split(': ')[-1]} {row['starts_on'][:4]}" for row in trends]
     series = {
-        _("Registered"): [row.get("registered") for row in trends],
+        pgettext("number of people registered", "Registered"): [
+            row.get("registered") for row in trends
+        ],
         _("Organisations"): [row.get("organisations") for row in trends],
         _("Meetings"): [row.get("scheduled") for row in trends],
         _("Cooperation possible"): [row.get("funnel_cooperation") for row in trends],

@@ -1,6 +1,7 @@
 """Rows for the results tables: figures with their labels in the active language."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modus.directory.models import Organisation
 from modus.directory.reference import country_name
@@ -51,7 +52,7 @@ def pair_rows(pairs: dict) -> list[dict]:
 
 # The single figures of an edition, in the order of its page, PDF and exports.
 PARTICIPATION = (
-    (("participation", "registered"), _("Registered")),
+    (("participation", "registered"), pgettext_lazy("number of people registered", "Registered")),
     (("participation", "checked_in"), _("Checked in")),
     (("participation", "organisations"), _("Organisations")),
     (("participation", "countries"), _("Countries")),

@@ -48,6 +48,8 @@ from .pitching import (
 )
 from .reviews import (
     RankedApplication,
+    missing_review_warnings,
+    missing_sheet_warnings,
     my_reviews,
     own_review_or_404,
     own_reviews,
@@ -64,6 +66,8 @@ from .reviews import (
 )
 
 __all__ = [
+    "missing_review_warnings",
+    "missing_sheet_warnings",
     "call_facts",
     "pitch_facts",
     "RankedApplication",

@@ -3,8 +3,10 @@
 import statistics
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..models import REVIEWABLE, Application, Call, CutOff, Review
 from ..permissions import conflicts, may_manage_call
@@ -178,3 +180,50 @@ def ranking(
     rows = [review_summary(a, criteria, stage) for a in applications]
     rows.sort(key=lambda row: (row.mean is None, -(row.mean or 0), row.application.pk))
     return rows
+
+
+def missing_review_warnings(application: Application) -> list[str]:
+    """What a decision on ``application`` would be made without: reviews assigned and not yet
+    submitted, or (for a host call) no review at all. Empty when every review is in."""
+    counts = application.reviews.filter(stage=Review.Stage.SELECTION).aggregate(
+        assigned=Count("pk"), submitted=Count("pk", filter=Q(submitted_at__isnull=False))
+    )
+    assigned, submitted = counts["assigned"], counts["submitted"]
+    if not assigned:
+        if application.call.purpose == Call.Purpose.HOST:
+            return [_("No one has reviewed this application yet.")]
+        return []
+    if submitted < assigned:
+        missing = assigned - submitted
+        return [
+            ngettext(
+                "%(missing)s of %(assigned)s reviews is still missing.",
+                "%(missing)s of %(assigned)s reviews are still missing.",
+                missing,
+            )
+            % {"missing": missing, "assigned": assigned}
+        ]
+    return []
+
+
+def missing_sheet_warnings(call: Call) -> list[str]:
+    """What the jury's ranking of a pitch call would be published without: live score sheets
+    of selected pitches not yet submitted."""
+    missing = Review.objects.filter(
+        application__call=call,
+        application__status=Application.Status.ACCEPTED,
+        stage=Review.Stage.LIVE,
+        submitted_at__isnull=True,
+    ).count()
+    if not missing:
+        return []
+    return [
+        ngettext(
+            "%(count)s jury score sheet is not submitted yet; the ranking counts only "
+            "the submitted ones.",
+            "%(count)s jury score sheets are not submitted yet; the ranking counts only "
+            "the submitted ones.",
+            missing,
+        )
+        % {"count": missing}
+    ]

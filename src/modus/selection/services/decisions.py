@@ -24,13 +24,28 @@ def _decidable(application: Application) -> None:
         )
 
 
+def edition_name(programme, city: str) -> str:
+    """The name of a new edition in ``city``, like the programme's other editions: the latest
+    edition named after its city lends its name with the city swapped ("Clusters meet Regions:
+    Katowice" → "Clusters meet Regions: Brno"); else "<programme>: <city>"."""
+    editions = Event.objects.filter(programme=programme).exclude(city="").order_by("-starts_on")
+    for edition in editions.only("name", "city")[:20]:
+        if edition.city in edition.name:
+            return edition.name.replace(edition.city, city)
+    if not city:
+        return programme.name
+    return _("%(programme)s: %(city)s") % {"programme": programme.name, "city": city}
+
+
 def _create_draft_event(application: Application) -> Event:
-    """The edition an accepted host application proposes, as a draft its applicant co-hosts."""
+    """The edition an accepted host application proposes, as a draft its applicant co-hosts,
+    named like the programme's other editions; its dates are those proposed, or empty until the
+    co-hosts set them."""
     call = application.call
     region = application.region
     country = region.country_code if region else application.organisation.country_code
     city = application.city or (region.name if region else "")
-    name = _("%(programme)s – %(city)s") % {"programme": call.programme.name, "city": city}
+    name = edition_name(call.programme, city)
     year = application.proposed_starts_on.year if application.proposed_starts_on else ""
     slug = free_slug(f"{call.programme.slug} {city} {year}", Event.objects.all(), fallback="event")
     venue = None
@@ -46,8 +61,8 @@ def _create_draft_event(application: Application) -> Event:
         country_code=country,
         region=region,
         venue=venue,
-        starts_on=application.proposed_starts_on,
-        ends_on=application.proposed_ends_on,
+        starts_on=None,  # the proposed days are the application's; the co-hosts set them
+        ends_on=None,
         time_zone=COUNTRY_TIME_ZONES.get(country, "Europe/Brussels"),
         description=application.summary,
         status=Event.Status.DRAFT,

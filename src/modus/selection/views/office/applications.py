@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from modus.web.confirm import ask_first
 from modus.web.forms import add_service_errors
 
 from ... import selectors, services
@@ -83,6 +84,14 @@ def application_assign(request, application):
     """Those who run the call: assign a reviewer by e-mail, or remove one who has not submitted."""
     if request.POST.get("action") == "remove":
         review = selectors.review_of_application_or_404(application, posted_pk(request, "review"))
+        if page := ask_first(
+            request,
+            title=_("Remove %(reviewer)s as a reviewer?") % {"reviewer": review.reviewer},
+            detail=_("Their unfinished review of this application is deleted."),
+            confirm=_("Yes, remove the reviewer"),
+            back=f"{application.get_absolute_url()}#reviewers",
+        ):
+            return page
         try:
             services.remove_reviewer(review, actor=request.user)
         except ValidationError as error:
@@ -115,6 +124,18 @@ def application_decide(request, application):
     form = form_class(request.POST, prefix=decision)
     if form.is_valid():
         reasons = form.cleaned_data["reasons"]
+        warnings = selectors.missing_review_warnings(application) if decision == "accept" else []
+        if warnings and (
+            page := ask_first(
+                request,
+                title=_("Accept “%(title)s” with reviews missing?") % {"title": application.title},
+                detail=_("The decision cannot be undone, and the applicant is told at once."),
+                confirm=_("Yes, accept the application"),
+                back=f"{application.get_absolute_url()}#decision",
+                warnings=warnings,
+            )
+        ):
+            return page
         try:
             if decision == "accept":
                 application = services.accept_application(

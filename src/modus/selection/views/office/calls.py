@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from modus.programmes.permissions import is_programme_office
+from modus.web.confirm import ask_first
 from modus.web.forms import add_service_errors
 
 from ... import selectors, services
@@ -187,6 +188,15 @@ def call_manage(request, call):
     if action.startswith("remove-") and action[len("remove-") :] in PARTS:
         kind = action[len("remove-") :]
         part = selectors.call_part_or_404(PARTS[kind], call, posted_pk(request, "pk"))
+        anchors = {"cut_off": "cut-offs", "criterion": "criteria"}
+        if page := ask_first(
+            request,
+            title=_("Remove “%(part)s” from the call?") % {"part": part},
+            detail=_("Applicants will no longer see it. This cannot be undone."),
+            confirm=_("Yes, remove it"),
+            back=f"{here}#{anchors.get(kind, kind + 's')}",
+        ):
+            return page
         try:
             services.remove_call_part(part, actor=user)
         except ValidationError as error:
@@ -194,7 +204,6 @@ def call_manage(request, call):
                 messages.error(request, message)
         else:
             messages.success(request, _("Removed: %s") % part)
-        anchors = {"cut_off": "cut-offs", "criterion": "criteria"}
         return redirect(f"{here}#{anchors.get(kind, kind + 's')}")
 
     if action == "open":
@@ -213,6 +222,14 @@ def call_manage(request, call):
     if action in {"add-jury", "remove-jury"} and call.is_pitch_call:
         if action == "remove-jury":
             member = selectors.jury_member_or_404(call, posted_pk(request, "member"))
+            if page := ask_first(
+                request,
+                title=_("Remove %(member)s from the jury?") % {"member": member},
+                detail=_("Their score sheets go too, unless already submitted."),
+                confirm=_("Yes, remove from the jury"),
+                back=here + "#jury",
+            ):
+                return page
             services.remove_panel_member(call, actor=user, member=member)
             messages.success(request, _("%s is no longer on the jury.") % member)
             return redirect(here + "#jury")

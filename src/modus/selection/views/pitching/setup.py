@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from modus.events.permissions import is_cohost
+from modus.web.confirm import ask_first
 from modus.web.forms import add_service_errors
 
 from ... import selectors, services
@@ -96,9 +97,25 @@ def running_order(request, slug):
     call = selectors.call_or_404(slug, purpose=Call.Purpose.PITCHES)
     if refusal := login_or_403(request, may_manage_call(request.user, call)):
         return refusal
+    here = reverse("selection:running-order", kwargs={"slug": call.slug})
     if request.method == "POST":
-        _running_order_action(request, call, request.POST.get("action", ""))
-        return redirect(reverse("selection:running-order", kwargs={"slug": call.slug}))
+        action = request.POST.get("action", "")
+        if action == "publish" and (
+            page := ask_first(
+                request,
+                title=_("Publish the results?"),
+                detail=_(
+                    "Everyone can then see the jury's ranking and the audience's favourite on "
+                    "the results page."
+                ),
+                confirm=_("Yes, publish the results"),
+                back=here,
+                warnings=selectors.missing_sheet_warnings(call),
+            )
+        ):
+            return page
+        _running_order_action(request, call, action)
+        return redirect(here)
     pitches = selectors.pitch_progress(call, votes=True)
     return render(
         request,

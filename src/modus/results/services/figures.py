@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from modus.events import selectors as events
 
-from .figures import edition_figures, programme_figures
-from .models import Invitation, ResultSnapshot
+from ..figures import edition_figures, programme_figures
+from ..models import Invitation, ResultSnapshot
 
 
 def _responses(event) -> tuple[int, int]:
