@@ -132,6 +132,8 @@ def test_feedback_on_a_phone_then_the_follow_up_six_months_later(ui, live_server
         # "funded" answer lifts the count over the public threshold of five.
         call_command("compute_results")
         page = ui.goto(f"/results/events/{event.slug}/?lang=en")
+        for summary in page.locator("main details.chart-table summary").all():
+            summary.click()  # each chart's table
         funded = page.locator("tr", has=page.get_by_role("rowheader", name="Joint project funded"))
         expect(funded.first).to_contain_text("5")
         # The charts say the same in words: six rated "cooperation possible", five funded.
