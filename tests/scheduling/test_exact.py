@@ -94,3 +94,19 @@ def test_legacy_method_is_the_heuristic():
     out = solve(small_instance(), time_limit=1, method="legacy")
     assert out["stats"]["method"] == "heuristic"
     _consistent(out)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 10_000))
+def test_a_tight_day_of_thirty_places_every_meeting_within_the_limit(seed):
+    """Thirty people, eight slots, booked 80 % of the day, every table taken at the peak."""
+    b2b = _b2b()
+    inst = b2b.planted(30, 8, seed, density=0.8)
+    started = time.monotonic()
+    out = solve(inst, time_limit=3, seed=seed)
+    assert time.monotonic() - started < 4.5
+    assert check(inst, out) == []
+    assert out["unscheduled"] == []
+    assert out["stats"]["breaks"] <= inst["planted_breaks"]
+    assert b2b.verify(inst, out)["breaks"] == out["stats"]["breaks"]
+    _consistent(out)

@@ -49,7 +49,7 @@ def run_exact(
         problem,
         pinned,
         slot_of_schedule(problem, start),
-        started + time_limit * 0.95,
+        started + time_limit * 0.93,
         count_breaks,
         workers=threads,
         seed=seed,
