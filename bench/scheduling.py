@@ -9,6 +9,12 @@ when 5% of the participants cancel and the schedule is re-solved. Instances come
 ../shared/bench/b2b.py with 16 slots and participants/5 tables; every schedule is checked by its
 ``verify``.
 
+With ``--tight``: the "tight days" table (bench/tight_days.py): ``planted`` days at the issue's six
+configurations, the engine against today's heuristic and plain CP-SAT in the same run, with the
+share proven optimal; ``--sizes`` with no size skips the loose events.
+
+    .venv/bin/python bench/scheduling.py --sizes --tight --tight-seeds 1 2 3 4 5 6 7 8 9 10
+
 Then, for the sizes in ``--cpsat-sizes``, CP-SAT alone (bench/cpsat_baseline.py, in a child process
 with 2 workers and ``--cpsat-seconds``) on the same instances: its weight, its own proven bound, and
 the ratio engine/CP-SAT. Needs ``ortools`` (a ``dev`` extra); skipped with a note without it.
@@ -29,6 +35,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tight_days import tight_table  # bench/ is the script's directory, so on sys.path
 
 from modus.scheduling import reschedule, solve
 
@@ -106,7 +114,10 @@ def cpsat_rows(b2b, size, seeds, seconds, engine_weights) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[300, 2000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[300, 2000])
+    ap.add_argument("--tight", action="store_true", help="the tight-days table too")
+    ap.add_argument("--tight-seeds", type=int, nargs="+", default=list(range(1, 11)))
+    ap.add_argument("--tight-seconds", type=float, default=10.0)
     ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
     ap.add_argument(
         "--time-limit",
@@ -200,6 +211,10 @@ def main(argv=None) -> int:
             flush=True,
         )
     print(load(), flush=True)
+    if args.tight and not tight_table(
+        b2b, args.tight_seeds, args.tight_seconds, args.workers, load
+    ):
+        return 1
     for size in args.cpsat_sizes or []:
         if size not in engine_weights:
             continue

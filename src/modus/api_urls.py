@@ -11,6 +11,7 @@ from modus.events.api.views import EventSessionViewSet, EventViewSet
 from modus.news.api import ArticleViewSet
 from modus.partners.api.views import OpportunityViewSet
 from modus.programmes.api import ProgrammeViewSet
+from modus.results.api import EditionResultsView, ProgrammeResultsView
 
 router = DefaultRouter()
 router.register("organisations", OrganisationViewSet, basename="organisation")
@@ -27,6 +28,16 @@ router.register(
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "v1/events/<slug:event_slug>/results/",
+        EditionResultsView.as_view(),
+        name="api-event-results",
+    ),
+    path(
+        "v1/programmes/<slug:programme_slug>/results/",
+        ProgrammeResultsView.as_view(),
+        name="api-programme-results",
+    ),
     path("v1/events/<slug:event_slug>/matchmaking/", include("modus.matchmaking.api.urls")),
     path("v1/events/<slug:event_slug>/", include("modus.partners.api.urls")),
     path("v1/", include("modus.selection.api.urls")),

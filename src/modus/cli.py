@@ -11,6 +11,7 @@ OWN_COMMANDS = {
     "export_organisations": "export organisations as CSV",
     "import_news": "import an existing news page (HTML or text) as a draft article",
     "compute_results": "recompute stale results figures (cron, when no Celery broker runs)",
+    "send_follow_ups": "send feedback and follow-up e-mails and their reminders, each once (cron)",
     "createsuperuser": "create a staff user for the Django admin",
     "migrate": "apply database migrations",
     "schedule": "schedule B2B meetings: INSTANCE.json --output SCHEDULE.json (no database needed)",

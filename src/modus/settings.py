@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a body: too large or too deeply nested ones are refused unread.
+    "modus.api.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -185,7 +187,13 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Uploads: images for logos and news, checked for type and size in the forms.
 MODUS_MAX_IMAGE_BYTES = int(os.environ.get("MODUS_MAX_IMAGE_BYTES", str(2 * 1024 * 1024)))
 MODUS_MAX_IMPORT_BYTES = int(os.environ.get("MODUS_MAX_IMPORT_BYTES", str(10 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies. A body that is not a file upload holds at most DATA_UPLOAD_MAX_MEMORY_SIZE; any
+# request announcing more than MODUS_MAX_REQUEST_BYTES is refused (413) before it is read: the
+# largest upload (a call's 50 MB document) and its form. The server in front holds the same limit
+# (README: gunicorn and nginx). JSON sent to the API nests at most MODUS_MAX_JSON_DEPTH levels.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MODUS_MAX_BODY_BYTES", str(5 * 1024 * 1024)))
+MODUS_MAX_REQUEST_BYTES = int(os.environ.get("MODUS_MAX_REQUEST_BYTES", str(51 * 1024 * 1024)))
+MODUS_MAX_JSON_DEPTH = int(os.environ.get("MODUS_MAX_JSON_DEPTH", "64"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # E-mail: the console unless an SMTP host is configured.
@@ -222,11 +230,12 @@ CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE = {
     "selection-reminders": {"task": "modus.selection.tasks.send_reminders_task", "schedule": 3600},
     "results-refresh": {"task": "modus.results.tasks.refresh_results_task", "schedule": 300},
+    "results-follow-ups": {"task": "modus.results.tasks.send_follow_ups_task", "schedule": 3600},
     "partners-nudges": {"task": "modus.partners.tasks.send_nudges_task", "schedule": 3600},
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "modus.api.schema.ProblemAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "modus.accounts.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -234,7 +243,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "modus.api.filters.KnownQueryParameters",
+        "django_filters.rest_framework.DjangoFilterBackend",
+    ],
     "EXCEPTION_HANDLER": "modus.api.problems.problem_exception_handler",
 }
 SPECTACULAR_SETTINGS = {

@@ -13,11 +13,13 @@ from modus.accounts.models import Membership, Person, User
 from tests.accounts.images import png_upload, text_pretending_to_be_png
 from tests.factories import (
     PASSWORD,
+    MarketplaceProfileFactory,
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
     UserFactory,
 )
+from tests.matchmaking.support import make_version
 
 pytestmark = pytest.mark.django_db
 
@@ -297,6 +299,23 @@ def test_erase_account_with_wrong_password_keeps_it(client, member):
     assert response.status_code == 200
     assert response.context["form"].has_error("password", "wrong_password")
     assert User.objects.filter(pk=member.pk).exists()
+
+
+def test_erase_page_shows_what_goes_and_what_others_lose_before_confirming(client, member):
+    mine = MarketplaceProfileFactory(user=member)
+    make_version(mine.event, [(mine, MarketplaceProfileFactory(event=mine.event))])
+    response = client.get(reverse("accounts:erase"))
+    assert response.status_code == 200
+    preview = {item["key"]: item["count"] for item in response.context["preview"]}
+    assert preview["registrations"] == 1
+    assert preview["marketplace_profiles"] == 1
+    assert preview["meetings"] == 1
+    content = response.content.decode()
+    assert "Your event registrations: 1" in content
+    assert "Your 1 meeting still ahead will be cancelled, and your partner told by e-mail." in (
+        content
+    )
+    assert User.objects.filter(pk=member.pk).exists()  # looking erases nothing
 
 
 def test_erase_account(client, member):

@@ -1,12 +1,13 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
-from django.utils.translation import gettext_lazy
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
 
 from modus.activity.models import ActionLogEntry
-from modus.activity.registry import describe_actions, label_for
+from modus.activity.registry import describe_actions, describe_notes, label_for
 from modus.activity.selectors import actions_on
-from modus.activity.services import log_action
+from modus.activity.services import log_action, redact
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,36 @@ def test_the_template_tag_shows_the_history(django_assert_max_num_queries):
     assert html.count("Capacity changed: 80 → 120") == 3
     assert "Piotr Kowalski" in html
     assert ActionLogEntry.objects.count() == 3
+
+
+def test_a_note_of_figures_is_worded_in_the_readers_language_from_its_data():
+    """The note stored is in the writer's language; an app that says how to word the figures
+    has them read in the reader's, and the stored note stays for data that lacks them."""
+    describe_notes({"test.figures": lambda data: gettext("Page %(number)s of %(total)s") % data})
+    organisation = OrganisationFactory()
+    worded = log_action(
+        organisation, "test.figures", note="Page 2 of 5", data={"number": 2, "total": 5}
+    )
+    old = log_action(organisation, "test.figures", note="as it was written", data={})
+    plain = log_action(organisation, "test.unworded", note="80 → 120", data={"number": 1})
+    with translation.override("cs"):
+        assert worded.note_shown == "Strana 2 z 5"
+        html = Template("{% load action_log %}{% action_log target %}").render(
+            Context({"target": organisation})
+        )
+    assert "Strana 2 z 5" in html and "Page 2 of 5" not in html
+    assert old.note_shown == "as it was written" and plain.note_shown == "80 → 120"
+
+
+def test_redact_replaces_whole_words_only_in_every_note():
+    organisation = OrganisationFactory()
+    moved = log_action(organisation, "test.moved", note="Jan Nowak – Bořivoj Dvořák: s1 → s2")
+    other = log_action(organisation, "test.other", note="Janusz Nowakowski and jan nowak")
+    untouched = log_action(organisation, "test.untouched", note="Nothing to see")
+    assert redact(["Jan Nowak", "", "jn"], "Former participant") == 2
+    for entry in (moved, other, untouched):
+        entry.refresh_from_db()
+    assert moved.note == "Former participant – Bořivoj Dvořák: s1 → s2"
+    assert other.note == "Janusz Nowakowski and Former participant"
+    assert untouched.note == "Nothing to see"
+    assert redact([], "x") == 0

@@ -79,8 +79,8 @@ def test_an_offer_is_suggested_with_its_reason_and_the_request_counts(ui, people
     page.locator("main").get_by_role("link", name="Post an opportunity").click()
     page.get_by_label("Organisation").select_option(label="Śląski Klaster Wodorowy")
     page.get_by_label("Kind").select_option(label="Offer")
-    page.get_by_label("Title").fill("Hydrogen tank testing")
-    page.get_by_label("Description").fill(
+    page.locator("#id_title").fill("Hydrogen tank testing")
+    page.locator("#id_description").fill(
         "Our accredited lab tests hydrogen tanks up to 700 bar, for vehicles and drones."
     )
     check("post-form")

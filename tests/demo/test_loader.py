@@ -40,6 +40,10 @@ DEMO_MODELS = [
     "selection.Score",
     "activity.ActionLogEntry",
     "selection.AudienceVote",
+    "results.MeetingRating",
+    "results.FollowUpAnswer",
+    "results.EventAnswer",
+    "results.Invitation",
 ]
 
 

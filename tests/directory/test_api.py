@@ -346,3 +346,19 @@ def test_ecosystem_list_query_count(api_client, django_assert_num_queries, count
     with django_assert_num_queries(2):  # count and page
         response = api_client.get("/api/v1/ecosystems/")
     assert response.json()["count"] == count
+
+
+def test_a_blank_address_reads_and_writes_as_null(api_client, own_admin):
+    user, organisation = own_admin
+    organisation.website = "https://silesia.example.org"
+    organisation.save()
+    authorise(api_client, user)
+    response = api_client.patch(
+        detail_url(organisation.slug), {"website": None, "email": ""}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    assert (response.json()["website"], response.json()["email"]) == (None, None)
+    organisation.refresh_from_db()
+    assert (organisation.website, organisation.email) == ("", "")
+    listed = api_client.get("/api/v1/organisations/").json()["results"]
+    assert [item["website"] for item in listed] == [None]

@@ -284,6 +284,71 @@ def test_schema_documents_the_session_writes(client):
     assert {"patch", "delete"} <= set(detail)
 
 
+def test_a_session_outside_the_event_days_gives_a_field_error_unless_allowed(api_client, event):
+    authorise(api_client, member_of_cohost(event))
+    far = {
+        "title": "Far",
+        "kind": "keynote",
+        "start": "9999-01-01T09:00:00Z",
+        "end": "9999-01-01T10:00:00Z",
+    }
+    response = api_client.post(sessions_url(event), far, format="json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
+    assert response.json()["error_codes"]["start"] == ["outside_event_days"]
+    response = api_client.patch(
+        session_url(SessionFactory(event=event)),
+        {"end": "2022-11-10T10:00:00+01:00"},
+        format="json",
+    )
+    assert response.json()["error_codes"]["end"] == ["outside_event_days"]
+    eve = {
+        "title": "Eve",
+        "kind": "networking",
+        "start": "2022-11-06T18:00:00",
+        "end": "2022-11-06T20:00:00",
+        "outside_event_days": True,
+    }
+    response = api_client.post(sessions_url(event), eve, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["outside_event_days"] is True
+    assert not Session.objects.filter(title="Far").exists()
+
+
+def test_events_can_be_searched(api_client):
+    EventFactory(name="Clusters meet Regions: Katowice", city="Katowice")
+    EventFactory(name="Aviation Days", city="Brno", description="Drones and aircraft.")
+    names = lambda query: [  # noqa: E731
+        event["name"]
+        for event in api_client.get("/api/v1/events/", {"search": query}).json()["results"]
+    ]
+    assert names("katowice") == ["Clusters meet Regions: Katowice"]
+    assert names("drones") == ["Aviation Days"]
+    assert names("brno") == ["Aviation Days"]
+    assert len(names("")) == 2
+
+
+def test_an_unknown_query_parameter_is_a_400_problem(api_client):
+    EventFactory()
+    response = api_client.get("/api/v1/events/", {"serach": "katowice"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
+    assert response.json()["error_codes"] == {"serach": ["unknown_parameter"]}
+    for url in ("/api/v1/organisations/", "/api/v1/regions/", "/api/v1/opportunities/"):
+        response = api_client.get(url, {"contry": "PL"})
+        assert response.status_code == 400, url
+    assert api_client.get("/api/v1/events/", {"page": 1, "lang": "cs"}).status_code == 200
+
+
+def test_a_programme_less_event_and_blank_addresses_are_null(api_client, event):
+    event.programme = None
+    event.save()
+    SessionFactory(event=event, recording_url="")
+    data = api_client.get(f"/api/v1/events/{event.slug}/").json()
+    assert data["programme"] is None
+    assert data["sessions"][0]["recording_url"] is None
+
+
 def test_a_clashing_session_written_by_the_api_is_held_back_from_the_public(api_client, event):
     Event.objects.filter(pk=event.pk).update(status="published")
     authorise(api_client, member_of_cohost(event))

@@ -10,6 +10,7 @@ from modus.events.calendars import personal_agenda_token, user_for_personal_agen
 from modus.events.models import AgendaMark, Event
 from tests.events.exports_support import agenda_event
 from tests.factories import (
+    PASSWORD,
     EventFactory,
     PersonFactory,
     SessionFactory,
@@ -126,9 +127,12 @@ def test_a_session_both_spoken_and_marked_appears_once(client):
     assert len(parse(client.get(agenda_url(user))).walk("VEVENT")) == 1
 
 
-def test_token_round_trip_and_tampering(client):
-    user = UserFactory()
+def test_the_link_is_a_random_secret_not_the_user_id(client):
+    user, other = UserFactory(), UserFactory()
     token = personal_agenda_token(user)
+    assert len(token) >= 40 and token != personal_agenda_token(other)
+    with pytest.raises(signing.BadSignature):
+        signing.loads(token, salt="modus.events.personal-agenda")
     assert user_for_personal_agenda_token(token) == user
     tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
     assert user_for_personal_agenda_token(tampered) is None
@@ -138,9 +142,32 @@ def test_token_round_trip_and_tampering(client):
     assert client.get(reverse("events:my-agenda-ics", kwargs={"token": "x"})).status_code == 404
 
 
-def test_token_of_another_salt_or_an_inactive_user_is_refused(client):
+def test_a_password_change_replaces_the_link(client):
     user = UserFactory()
-    assert user_for_personal_agenda_token(signing.dumps(user.pk)) is None
+    old = agenda_url(user)
+    assert client.get(old).status_code == 200
+    user.set_password("a new and long passphrase")
+    user.save()
+    assert client.get(old).status_code == 404
+    assert client.get(agenda_url(user)).status_code == 200
+
+
+def test_checking_the_password_keeps_the_link(settings):
+    """A login may rehash the password (a stronger hasher): the link stays."""
+    user = UserFactory()
+    old = agenda_url(user)
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+    ]
+    assert user.check_password(PASSWORD)
+    user.save()
+    user.refresh_from_db()
+    assert user.password.startswith("pbkdf2") and agenda_url(user) == old
+
+
+def test_an_inactive_user_has_no_calendar(client):
+    user = UserFactory()
     user.is_active = False
     user.save()
     assert client.get(agenda_url(user)).status_code == 404

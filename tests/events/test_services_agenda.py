@@ -149,3 +149,66 @@ def test_bad_recording_address_is_refused(event, cohost):
     assert refused.value.error_dict["recording_url"][0].code == "invalid_url"
     session.refresh_from_db()
     assert session.recording_url == ""
+
+
+# Sessions within the event's days -------------------------------------------------------------
+
+
+def test_a_session_outside_the_event_days_is_refused_unless_allowed(event, cohost):
+    far = dt.datetime(9999, 1, 1, 9, tzinfo=dt.UTC)
+    with pytest.raises(services.AgendaError) as refused:
+        services.create_session(
+            event,
+            actor=cohost,
+            title="Far",
+            kind="keynote",
+            starts_at=far,
+            ends_at=far + dt.timedelta(hours=1),
+        )
+    assert refused.value.error_dict["starts_at"][0].code == "outside_event_days"
+    before = at(event, event.starts_on - dt.timedelta(days=1), 18)
+    with pytest.raises(services.AgendaError) as refused:
+        services.create_session(
+            event,
+            actor=cohost,
+            title="Eve",
+            kind="networking",
+            starts_at=before,
+            ends_at=before + dt.timedelta(hours=1),
+        )
+    assert "starts_at" in refused.value.error_dict
+    late = at(event, event.ends_on, 23)
+    with pytest.raises(services.AgendaError) as refused:
+        services.create_session(
+            event,
+            actor=cohost,
+            title="Late",
+            kind="networking",
+            starts_at=late,
+            ends_at=late + dt.timedelta(hours=2),
+        )
+    assert refused.value.error_dict["ends_at"][0].code == "outside_event_days"
+    eve = services.create_session(
+        event,
+        actor=cohost,
+        title="Eve",
+        kind="networking",
+        starts_at=before,
+        ends_at=before + dt.timedelta(hours=1),
+        outside_event_days=True,
+    )
+    assert eve.outside_event_days
+    until_midnight = services.create_session(
+        event,
+        actor=cohost,
+        title="Party",
+        kind="networking",
+        starts_at=late,
+        ends_at=at(event, event.ends_on + dt.timedelta(days=1), 0),
+    )
+    assert not until_midnight.outside_event_days
+    session = new_session(event, cohost, title="Keynote")
+    with pytest.raises(services.AgendaError):
+        services.update_session(
+            session, actor=cohost, starts_at=far, ends_at=far + dt.timedelta(hours=1)
+        )

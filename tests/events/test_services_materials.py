@@ -8,6 +8,7 @@ from modus.events import services
 from modus.events.models import Material
 from tests.events.agenda_support import new_session
 from tests.factories import ONE_PAGE_PDF, UserFactory
+from tests.web.test_uploads import launch_on_open, pdf_with
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,14 @@ def test_stranger_may_not_add_material(event, cohost):
     session = new_session(event, cohost)
     with pytest.raises(services.NotCohost):
         services.add_material(session, actor=UserFactory(), upload=pdf_file())
+
+
+def test_slides_with_a_launch_action_are_refused(event, cohost):
+    session = new_session(event, cohost)
+    upload = SimpleUploadedFile(
+        "slides.pdf", pdf_with(launch_on_open), content_type="application/pdf"
+    )
+    with pytest.raises(services.AgendaError) as refused:
+        services.add_material(session, actor=cohost, upload=upload)
+    assert refused.value.code == "pdf_active_content"
+    assert not Material.objects.exists()

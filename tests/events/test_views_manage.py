@@ -494,6 +494,25 @@ def test_an_end_before_the_start_is_said_next_to_the_dates(cohost_client, event)
     assert event.ends_on == dt.date(2022, 11, 8)
 
 
+def test_a_session_kept_outside_the_event_days_needs_the_box_ticked(cohost_client, event):
+    session = SessionFactory(
+        event=event,
+        starts_at=dt.datetime(2022, 11, 10, 9, tzinfo=dt.UTC),
+        ends_at=dt.datetime(2022, 11, 10, 10, tzinfo=dt.UTC),
+        outside_event_days=False,
+    )
+    url = reverse("events:manage-session", args=[event.slug, session.pk])
+    response = cohost_client.post(url, session_data(day="2022-11-10", title="Moved"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["day"]
+    response = cohost_client.post(
+        url, session_data(day="2022-11-10", title="Moved", outside_event_days="on")
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.title, session.outside_event_days) == ("Moved", True)
+
+
 def test_a_draft_without_dates_is_managed_until_its_dates_are_set(client):
     draft = EventFactory(status="draft", starts_on=None, ends_on=None, time_zone="Europe/Prague")
     user = UserFactory()

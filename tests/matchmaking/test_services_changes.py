@@ -167,7 +167,7 @@ def test_moves_and_imports_are_in_the_event_history(event, cohost, mm_settings, 
     assert (imported.actor, imported.target, imported.data) == (
         cohost,
         event,
-        {"version": version.pk, "placed": 1},
+        {"version": version.pk, "placed": 1, "requested": 2},
     )
     assert imported.note == "placed 1 of 2"
     meeting = meeting_of(version, alice)

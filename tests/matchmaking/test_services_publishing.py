@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from modus.activity.models import ActionLogEntry
 from modus.activity.selectors import actions_on
@@ -84,7 +84,7 @@ def test_the_first_publication_mails_every_participant_their_plan(event, cohost)
         "outcomes_kept": 0,
         "outcomes_on_cancelled": 0,
     }
-    assert entry.note == "meetings 1 · moved 0 · added 1 · cancelled 0"
+    assert entry.note == "1 meeting · moved 0 · added 1 · cancelled 0"
 
 
 def test_a_later_publication_mails_only_the_people_whose_meetings_changed(event, cohost, two_pairs):
@@ -101,14 +101,14 @@ def test_a_later_publication_mails_only_the_people_whose_meetings_changed(event,
     assert all("This is your plan now" in m.body for m in mail.outbox)
     entry = _published_entries(event)[0]  # newest first
     assert (entry.data["previous"], entry.data["kept"], entry.data["moved"]) == (first.pk, 1, 1)
-    assert entry.note == "meetings 2 · moved 1 · added 0 · cancelled 0"
+    assert entry.note == "2 meetings · moved 1 · added 0 · cancelled 0"
     # A meeting dropped from the plan: its two sides hear that nothing is left.
     dropped = import_draft(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
     mail.outbox.clear()
     services.publish(dropped, actor=cohost, confirm_over=moved.pk)
     assert sorted(m.to[0] for m in mail.outbox) == sorted([carol.user.email, dan.user.email])
     assert all("You have no meetings left in the new plan." in m.body for m in mail.outbox)
-    assert _published_entries(event)[0].note == "meetings 1 · moved 0 · added 0 · cancelled 1"
+    assert _published_entries(event)[0].note == "1 meeting · moved 0 · added 0 · cancelled 1"
     # Nothing changed: nobody is mailed, and the history still records the publication.
     same = import_draft(event, cohost, {(alice, bob): (0, 1)}, unscheduled=[(carol, dan)])
     mail.outbox.clear()
@@ -272,7 +272,7 @@ def test_each_email_lists_the_changes_of_its_reader(held):
     people = (held.alicja, held.borivoj, held.cyril, held.dana, ellen)
     assert set(by_name) == {p.user.email for p in people}
     slot_list = selectors.slots(selectors.settings_for(held.event))
-    slots = [dates.moment(slot.start) for slot in slot_list]
+    slots = [dates.when(slot.start) for slot in slot_list]
     org = held.borivoj.organisation.name
     alicja = by_name[held.alicja.user.email]
     assert f"Moved: your meeting with Bořivoj ({org}), from {slots[0]} to {slots[2]}" in alicja
@@ -286,3 +286,31 @@ def test_each_email_lists_the_changes_of_its_reader(held):
     assert "You have no meetings left in the new plan." in by_name[held.dana.user.email]
     plan_line = f"{slot_list[2].label} · table 3 · Alicja ({held.alicja.organisation.name})"
     assert "This is your plan now:" in borivoj and plan_line in borivoj
+
+
+def test_each_email_is_in_its_readers_language(held):
+    """An organiser working in English publishes; Alicja reads Polish, Bořivoj Czech."""
+    User = type(held.alicja.user)
+    User.objects.filter(pk=held.alicja.user_id).update(preferred_language="pl")
+    User.objects.filter(pk=held.borivoj.user_id).update(preferred_language="cs")
+    rerun = import_draft(
+        held.event,
+        held.cohost,
+        {(held.alicja, held.borivoj): (2, 3), (held.cyril, held.dana): (1, 1)},
+        [(held.alicja, held.cyril)],
+    )
+    mail.outbox.clear()
+    with translation.override("en"):
+        services.publish(rerun, actor=held.cohost, confirm_over=held.first.pk)
+    by_reader = {m.to[0]: m for m in mail.outbox}
+    assert set(by_reader) == {held.alicja.user.email, held.borivoj.user.email}
+    slots = selectors.slots(selectors.settings_for(held.event))
+    polish, czech = by_reader[held.alicja.user.email], by_reader[held.borivoj.user.email]
+    assert polish.subject.startswith("Twoje spotkania podczas wydarzenia")  # as the body: Twoje
+    assert czech.subject.startswith("Vaše schůzky na akci")
+    with translation.override("pl"):
+        assert f"z {dates.when(slots[0].start)} na {dates.when(slots[2].start)}" in polish.body
+    with translation.override("cs"):
+        assert f"z {dates.when(slots[0].start)} na {dates.when(slots[2].start)}" in czech.body
+    assert "Oto Twój aktualny plan:" in polish.body and "Moved" not in polish.body
+    assert "Toto je váš aktuální plán:" in czech.body and "Moved" not in czech.body

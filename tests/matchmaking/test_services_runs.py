@@ -111,6 +111,10 @@ def test_execute_run_stores_the_draft_and_finishes(event, cohost):
     assert run.started_at <= run.finished_at
     assert run.version.stats["placed"] == 1 and run.version.status == "draft"
     assert phases == [("instance", None), ("solve", 1.0), ("saving", None)]
+    # The run keeps what it really did, however fast: each phase with its seconds, and the total.
+    assert [step["phase"] for step in run.steps] == ["instance", "solve", "saving", "total"]
+    *parts, total = (step["seconds"] for step in run.steps)
+    assert all(seconds >= 0 for seconds in parts) and sum(parts) <= total + 0.003
     # A second delivery of the same job does nothing.
     again = services.execute_run(run.pk)
     assert again.version == run.version and ScheduleVersion.objects.count() == 1

@@ -3,9 +3,10 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone, translation
 
 import modus.scheduling
-from modus.matchmaking import selectors, services, tasks
+from modus.matchmaking import dates, selectors, services, tasks
 from modus.matchmaking.models import (
     Meeting,
     ScheduleVersion,
@@ -95,7 +96,12 @@ def test_schedule_unpublished_only_for_organisers_then_published(
     page = client.get(_url("schedule", event)).content.decode()
     assert "History" in page
     assert "Scheduling run started" in page and "Meeting schedule published" in page
-    assert "meetings 1 · moved 0 · added 1 · cancelled 0" in page
+    assert "1 meeting · moved 0 · added 1 · cancelled 0" in page
+    czech = client.get(_url("schedule", event), headers={"accept-language": "cs"}).content
+    assert "1 schůzka · přesunuto 0 · přidáno 1 · zrušeno 0" in czech.decode()  # not English
+    published = timezone.localtime(version.published_at, event.zone)
+    with translation.override("cs"):
+        assert f"Rozpis byl zveřejněn {dates.when(published)};" in czech.decode()
     client.force_login(alice.user)
     page = client.get(_url("meetings", event)).content.decode()
     assert bob.display_name in page and bob.organisation.get_absolute_url() in page
@@ -144,6 +150,33 @@ def test_the_page_shows_the_summary_of_a_finished_run(client, event, cohost):
         "sides are free" in page
     )
     assert "Run the scheduler" in page
+
+
+def test_a_run_that_finishes_at_once_shows_its_real_steps_and_the_grid(
+    client, event, cohost, django_capture_on_commit_callbacks
+):
+    """Without a broker the run is over before the page comes back: the page then shows the steps
+    it really went through, each with its time, and the grid names both sides with their
+    organisations."""
+    alice = MarketplaceProfileFactory(event=event, organisation__name="Śląski Klaster")
+    bob = MarketplaceProfileFactory(event=event, organisation__name="Moravský klastr")
+    MeetingRequestFactory(from_profile=alice, to_profile=bob, status="accepted")
+    client.force_login(cohost)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("schedule", event), {"action": "run"})
+    page = client.get(_url("schedule", event)).content.decode()
+    run = SchedulingRun.objects.get()
+    assert run.status == "done"
+    assert "<progress" not in page and "The last run" in page
+    for step in run.steps[:-1]:
+        label = SchedulingRun.Phase(step["phase"]).label
+        assert f"<li>{label}: done in " in page
+    assert "In all: " in page
+    grid = page.split('<table class="mm-grid">')[1].split("</table>")[0]
+    for person in (alice, bob):
+        assert f'{person.display_name} <span class="meta">{person.organisation.name}</span>' in grid
+    czech = client.get(_url("schedule", event), headers={"accept-language": "cs"}).content
+    assert "Poslední běh" in czech.decode() and "hotovo za" in czech.decode()
 
 
 def test_the_page_shows_why_a_run_failed(client, event, cohost):
@@ -297,3 +330,24 @@ def test_reschedule_page(client, event, cohost, mm_settings, two_pairs):
         latest.stats["changes"]["kept"]
         == Meeting.objects.filter(version__status=ScheduleVersion.Status.PUBLISHED).count()
     )
+
+
+def test_an_unplaced_request_names_both_sides_their_organisations_and_why(
+    client, event, cohost, mm_settings, alice, bob
+):
+    """Alicja can meet only in the first slot, Bořivoj in every other: the run places nothing and
+    the page says who could not meet and why, in the reader's language."""
+    accepted(alice, bob)
+    ids = slot_ids(mm_settings)
+    services.set_availability(alice, actor=alice.user, unavailable=ids[1:])
+    services.set_availability(bob, actor=bob.user, unavailable=ids[:1])
+    services.run_schedule(event, actor=cohost, time_limit=1)
+    client.force_login(cohost)
+    page = client.get(_url("schedule", event)).content.decode()
+    unplaced = page.split('<ul class="mm-unplaced">')[1].split("</ul>")[0]
+    assert (
+        "<strong>Alicja Łukasiewicz</strong> (Śląski Klaster) – "
+        "<strong>Bořivoj Dvořák</strong> (Moravský klastr): no free slot suits both sides"
+    ) in unplaced
+    czech = client.get(_url("schedule", event), headers={"accept-language": "cs"}).content
+    assert "(Moravský klastr): žádný volný časový blok nevyhovuje oběma stranám" in czech.decode()

@@ -236,3 +236,23 @@ def test_my_agenda_query_count(client, alice, django_assert_num_queries, count):
     assert len(response.context["agendas"]) == count
     html = response.content.decode()
     assert len(re.findall(r'class="card mm-agenda-item"', html)) == 2 * count
+
+
+def test_the_new_link_button_replaces_the_calendar_link(client):
+    user, other = UserFactory(), UserFactory()
+    client.force_login(user)
+    old = re.search(r'value="(http[^"]+\.ics)"', client.get(MY_AGENDA).content.decode())[1]
+    others = other.calendar_secret
+    assert client.get(reverse("web:new-calendar-link")).status_code == 405
+    response = client.post(reverse("web:new-calendar-link"))
+    assert response.status_code == 302
+    page = client.get(MY_AGENDA).content.decode()
+    new = re.search(r'value="(http[^"]+\.ics)"', page)[1]
+    assert new != old
+    assert client.get(old).status_code == 404
+    assert client.get(new).status_code == 200
+    other.refresh_from_db()
+    assert other.calendar_secret == others  # only one's own link is replaced
+    client.logout()
+    response = client.post(reverse("web:new-calendar-link"))
+    assert response.status_code == 302 and "login" in response["Location"]

@@ -11,7 +11,7 @@ from .conftest import build_edition, record
 
 def numbers_in(html: str) -> list[int]:
     """The figures shown in the page's tables and figure lists."""
-    cells = re.findall(r"<(?:td|dd)>([\d\u00a0,.\s]+)</(?:td|dd)>", html)
+    cells = re.findall(r"<(?:td|dd)[^>]*>([\d\u00a0,.\s]+)</(?:td|dd)>", html)
     return [int(re.sub(r"\D", "", cell)) for cell in cells if re.sub(r"\D", "", cell)]
 
 
@@ -86,3 +86,56 @@ def test_cohost_recomputes_on_request(client, db):
     response = client.post(reverse("results:edition-recompute", kwargs={"slug": event.slug}))
     assert response.status_code == 302
     assert event and services.refresh_stale()["editions"] == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("en", "Registered"), ("cs", "Registrovaní"), ("pl", "Zarejestrowani")]
+)
+def test_the_registered_figure_is_a_number_of_people_not_a_date(client, db, language, label):
+    event, _ = build_edition(pairs=1)
+    services.recompute_edition(event)
+    services.recompute_programme(event.programme)
+    for url in (
+        reverse("results:edition", kwargs={"slug": event.slug}),
+        reverse("results:programme", kwargs={"slug": event.programme.slug}),
+    ):
+        html = client.get(url, headers={"accept-language": language}).content.decode()
+        assert f"<dt>{label}</dt>" in html
+        assert "Datum registrace" not in html and "Data rejestracji" not in html
+
+
+@pytest.mark.parametrize("pairs", [1, 4])
+def test_full_pages_and_exports_take_a_fixed_number_of_queries(
+    client, db, django_assert_max_num_queries, pairs
+):
+    event, _ = build_edition(pairs=pairs)
+    services.recompute_programme(event.programme)
+    office = UserFactory()
+    event.programme.team.add(office)
+    client.force_login(office)
+    for name, slug, extra in (
+        ("results:edition-full", event.slug, {}),
+        ("results:programme-full", event.programme.slug, {}),
+        ("results:edition-export-full", event.slug, {"fmt": "xlsx"}),
+        ("results:programme-export-full", event.programme.slug, {"fmt": "csv"}),
+    ):
+        url = reverse(name, kwargs={"slug": slug, **extra})
+        client.get(url)
+        with django_assert_max_num_queries(8):
+            assert client.get(url).status_code == 200
+
+
+def test_published_figures_show_what_they_hold_and_a_dash_for_the_rest(client, db):
+    event, _ = build_edition(pairs=1)
+    services.store_given_figures(
+        event,
+        {"participation": {"registered": 330}, "b2b": {"scheduled": 145}},
+        origin="published",
+        source="A news post",
+    )
+    html = client.get(reverse("results:edition", kwargs={"slug": event.slug})).content.decode()
+    assert "Published figures. Source: A news post" in html
+    assert "<dd>330</dd>" in html and "<dd>145</dd>" in html
+    assert "fewer than 5" not in html.split("Counts below")[1]
+    report = client.get(reverse("results:edition-pdf", kwargs={"slug": event.slug}))
+    assert report.status_code == 200

@@ -5,6 +5,14 @@ import io
 import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 from modus.web.uploads import check_pdf_upload
 from tests.factories import ONE_PAGE_PDF, pdf_bytes
@@ -69,4 +77,77 @@ def test_a_pdf_that_does_not_parse_or_has_no_page_is_refused_with_a_reason(conte
 
 def test_a_pdf_of_several_pages_passes():
     upload = SimpleUploadedFile("deck.pdf", pdf_bytes(3), content_type="application/pdf")
+    assert check_pdf_upload(upload, 100_000) is upload
+
+
+def pdf_with(change) -> bytes:
+    """A one-page PDF changed by ``change(writer)`` before it is written."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    change(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def document_javascript(writer):
+    """A script in the document's name tree, run when it opens."""
+    action = DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("x()")}
+    )
+    tree = DictionaryObject(
+        {NameObject("/Names"): ArrayObject([TextStringObject("a"), writer._add_object(action)])}
+    )
+    writer._root_object[NameObject("/Names")] = DictionaryObject(
+        {NameObject("/JavaScript"): writer._add_object(tree)}
+    )
+
+
+def launch_on_open(writer):
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("calc.exe")}
+    )
+
+
+def javascript_in_a_link(writer):
+    action = DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("x()")}
+    )
+    annotation = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4),
+            NameObject("/A"): writer._add_object(action),
+        }
+    )
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+
+
+def test_a_polyglot_executable_with_a_pdf_inside_is_refused():
+    polyglot = b"MZ\x90\x00" + b"\x00" * 60 + PDF
+    assert b"%PDF-" in polyglot[:1024]
+    upload = SimpleUploadedFile("report.pdf", polyglot, content_type="application/pdf")
+    with pytest.raises(forms.ValidationError) as caught:
+        check_pdf_upload(upload, 100_000)
+    assert caught.value.code == "pdf_polyglot"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [document_javascript, launch_on_open, javascript_in_a_link],
+    ids=["document-javascript", "launch-on-open", "javascript-link"],
+)
+def test_a_pdf_with_javascript_or_a_launch_action_is_refused(change):
+    upload = SimpleUploadedFile("report.pdf", pdf_with(change), content_type="application/pdf")
+    with pytest.raises(forms.ValidationError) as caught:
+        check_pdf_upload(upload, 100_000)
+    assert caught.value.code == "pdf_active_content"
+
+
+def test_a_pdf_with_an_ordinary_link_passes():
+    def web_link(writer):
+        writer.add_uri(0, "https://example.org/", [0, 0, 100, 100])
+
+    upload = SimpleUploadedFile("report.pdf", pdf_with(web_link), content_type="application/pdf")
     assert check_pdf_upload(upload, 100_000) is upload

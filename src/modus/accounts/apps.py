@@ -27,16 +27,26 @@ class AccountsConfig(AppConfig):
             label=_("Your person profile"),
             export=selectors.person_data,
             erase=services.erase_person,
+            covers=["accounts.Person.user"],
         )
         personal_data.declare(
             "memberships",
             label=_("Your memberships of organisations"),
             export=selectors.membership_data,
             erase=services.erase_memberships,
+            covers=["accounts.Membership.user"],
         )
         personal_data.declare(
             "api_tokens",
             label=_("Your API token"),
             export=selectors.api_token_data,
             erase=services.erase_api_tokens,
+            covers=["authtoken.Token.user"],
+        )
+        personal_data.declare(  # the log keeps the action, without its actor or their name
+            "actions",
+            label=_("Actions you took"),
+            export=selectors.action_data,
+            erase=services.erase_mentions,
+            covers=["activity.ActionLogEntry.actor", "admin.LogEntry.user"],
         )

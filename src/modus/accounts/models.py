@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
@@ -5,6 +7,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def new_calendar_secret() -> str:
+    """A random secret for a person's calendar link (256 bits, URL-safe)."""
+    return secrets.token_urlsafe(32)
 
 
 class UserManager(BaseUserManager):
@@ -39,6 +46,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
+    # The secret part of the personal calendar link: random, replaced by a password change or
+    # by the "new link" button of the agenda page.
+    calendar_secret = models.CharField(
+        _("calendar link secret"),
+        max_length=64,
+        unique=True,
+        default=new_calendar_secret,
+        editable=False,
+    )
 
     objects = UserManager()
 
@@ -53,6 +69,19 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.full_name or self.email
+
+    def set_password(self, raw_password):
+        """A new password also replaces the calendar link: whoever had the old one loses it."""
+        super().set_password(raw_password)
+        self.calendar_secret = new_calendar_secret()
+
+    def check_password(self, raw_password):
+        """Checking (and perhaps rehashing) a password at login keeps the calendar link."""
+        secret = self.calendar_secret
+        try:
+            return super().check_password(raw_password)
+        finally:
+            self.calendar_secret = secret
 
     def get_full_name(self):
         return self.full_name or self.email

@@ -1,5 +1,8 @@
+from django.contrib.admin.models import LogEntry
 from django.shortcuts import get_object_or_404
 from rest_framework.authtoken.models import Token
+
+from modus.activity.models import ActionLogEntry
 
 from .models import Membership, Person
 
@@ -66,3 +69,24 @@ def membership_data(user) -> list[dict]:
 
 def api_token_data(user) -> list[dict]:
     return [{"created": token.created.isoformat()} for token in Token.objects.filter(user=user)]
+
+
+def action_data(user) -> list[dict]:
+    """The actions the user took, from the action log and the admin's log (what, on what, when)."""
+    actions = [
+        {"action": entry["action"], "note": entry["note"], "at": entry["at"].isoformat()}
+        for entry in ActionLogEntry.objects.filter(actor=user)
+        .order_by("at", "pk")
+        .values("action", "note", "at")
+    ]
+    admin = [
+        {
+            "action": f"admin.{entry['action_flag']}",
+            "note": entry["object_repr"],
+            "at": entry["action_time"].isoformat(),
+        }
+        for entry in LogEntry.objects.filter(user=user)
+        .order_by("action_time", "pk")
+        .values("action_flag", "object_repr", "action_time")
+    ]
+    return actions + admin

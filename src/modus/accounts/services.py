@@ -4,16 +4,20 @@ Views, the API, the admin, the demo loader and management commands all call them
 (what erasing an account removes, how a person gets a slug) lives in one place.
 """
 
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
+from modus.activity.services import redact
 from modus.web.slugs import free_slug
 
 from . import emails, personal_data
-from .models import Membership, Person, User
+from .models import Membership, Person, User, new_calendar_secret
 
 
 class AccountError(ValidationError):
@@ -156,6 +160,13 @@ def delete_api_token(user: User) -> bool:
     return bool(deleted)
 
 
+def renew_calendar_link(user: User) -> str:
+    """A new secret for the user's calendar link; the old link stops working at once."""
+    user.calendar_secret = new_calendar_secret()
+    user.save(update_fields=["calendar_secret"])
+    return user.calendar_secret
+
+
 # Memberships ------------------------------------------------------------------------------------
 
 
@@ -202,9 +213,9 @@ def anonymise_person(person: Person) -> Person:
     return person
 
 
-def erase_person(user: User) -> None:
+def erase_person(erasure) -> None:
     """The user's person profile is anonymised when other records refer to it, else deleted."""
-    person = Person.objects.filter(user=user).first()
+    person = Person.objects.filter(user=erasure.user).first()
     if person is None:
         return
     if person_is_referenced(person):
@@ -214,12 +225,30 @@ def erase_person(user: User) -> None:
         person.delete()
 
 
-def erase_memberships(user: User) -> None:
-    Membership.objects.filter(user=user).delete()
+def erase_memberships(erasure) -> None:
+    Membership.objects.filter(user=erasure.user).delete()
 
 
-def erase_api_tokens(user: User) -> None:
-    Token.objects.filter(user=user).delete()
+def erase_api_tokens(erasure) -> None:
+    Token.objects.filter(user=erasure.user).delete()
+
+
+def erase_mentions(erasure) -> None:
+    """The action log and the admin's log stop naming the person (their name, their address)."""
+    user = erasure.user
+    person = Person.objects.filter(user=user).first()
+    names = [user.full_name, user.email, person.name if person else ""]
+    if not user.full_name:  # how matchmaking names someone without a name
+        names.append(user.email.split("@")[0])
+    redact(names, _("Former participant"))
+    mentions = Q(object_repr__icontains=user.email) | Q(
+        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+    )
+    if person is not None:
+        mentions |= Q(
+            content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk)
+        )
+    LogEntry.objects.filter(mentions).update(object_repr=_("Former participant"))
 
 
 def erase_user(user: User, *, password: str) -> None:

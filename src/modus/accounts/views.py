@@ -204,7 +204,8 @@ def export_data(request):
 
 @login_required
 def erase_account(request):
-    """Logged-in users. Erase their own account after confirming with their password."""
+    """Logged-in users. Erase their own account after seeing what goes (each category of their
+    data with its count, and what happens to others) and confirming with their password."""
     form = EraseAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -215,7 +216,12 @@ def erase_account(request):
             logout(request)
             messages.success(request, _("Your account is erased."))
             return redirect("web:home")
-    return render(request, "accounts/erase_account.html", {"form": form})
+    context = {
+        "form": form,
+        "preview": personal_data.erasure_preview(request.user),
+        "warnings": personal_data.erasure_warnings(request.user),
+    }
+    return render(request, "accounts/erase_account.html", context)
 
 
 def person_detail(request, slug):

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .registry import label_for
+from .registry import label_for, note_for
 
 
 class ActionLogEntry(models.Model):
@@ -43,3 +43,8 @@ class ActionLogEntry(models.Model):
     @property
     def label(self):
         return label_for(self.action)
+
+    @property
+    def note_shown(self) -> str:
+        """The note in the reader's language where the app says how to word it."""
+        return note_for(self.action, self.data, self.note)

@@ -1,6 +1,9 @@
 """The one write path of the action log."""
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
 from .models import ActionLogEntry
 
@@ -20,3 +23,26 @@ def log_action(target, action: str, *, actor=None, note: str = "", data: dict | 
         note=note,
         data=data or {},
     )
+
+
+def redact(names, replacement: str) -> int:
+    """Replace every whole-word mention of ``names`` in the notes of the log with
+    ``replacement`` (an erased person's name and address); returns the entries changed."""
+    names = sorted({name.strip() for name in names if name and len(name.strip()) >= 3}, key=len)
+    if not names:
+        return 0
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(name) for name in reversed(names)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    query = Q()
+    for name in names:
+        query |= Q(note__icontains=name)
+    changed = []
+    for entry in ActionLogEntry.objects.filter(query).only("pk", "note"):
+        note = pattern.sub(replacement, entry.note)
+        if note != entry.note:
+            entry.note = note
+            changed.append(entry)
+    ActionLogEntry.objects.bulk_update(changed, ["note"])
+    return len(changed)

@@ -118,14 +118,15 @@ class ProblemSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="A stable code that names the error.")
     detail = serializers.CharField()
     errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
+        child=serializers.JSONField(),
         required=False,
-        help_text="Validation errors: messages for each field.",
+        help_text="Validation errors: messages for each field (a list, or for nested data an "
+        "object of the same shape).",
     )
     error_codes = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
+        child=serializers.JSONField(),
         required=False,
-        help_text="Validation errors: codes for each field.",
+        help_text="Validation errors: codes for each field, in the shape of ``errors``.",
     )
 
 

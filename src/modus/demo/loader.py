@@ -16,6 +16,7 @@ from . import (
     matchmaking_data,
     news_data,
     programme_data,
+    results_data,
     selection_data,
     synthetic,
     translations_data,
@@ -39,4 +40,5 @@ def load_demo(*, organisations: int = DEFAULT_SYNTHETIC_ORGANISATIONS, log=print
     matchmaking_data.load(log=log)  # after event_agenda and the synthetic organisations
     selection_data.load(log=log)  # after matchmaking: pitchers and voters are its participants
     upcoming_edition.load(log=log)  # after the calls: its co-host, juror and participants
+    results_data.load(log=log)  # after every edition's data: its figures read them
     logins.load(log=log)  # last: the accounts above exist

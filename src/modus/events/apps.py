@@ -12,4 +12,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from . import personal_data  # noqa: PLC0415 (it needs the models)
+
         describe_actions(LABELS)
+        personal_data.declare()

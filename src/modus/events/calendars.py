@@ -5,8 +5,9 @@ zone definition; the event itself spans whole days (``VALUE=DATE``, end exclusiv
 stable (``session-<pk>@<host>``), so a re-imported or subscribed calendar updates its entries
 instead of doubling them.
 
-A person's agenda is reached through a secret link: :func:`personal_agenda_token` signs the
-user's id, :func:`user_for_personal_agenda_token` reads it back.
+A person's agenda is reached through a secret link: :func:`personal_agenda_token` is the user's
+random calendar secret (replaced by a password change or the agenda page's "new link" button),
+:func:`user_for_personal_agenda_token` finds its owner.
 """
 
 import datetime as dt
@@ -15,7 +16,6 @@ from urllib.parse import urljoin, urlsplit
 import icalendar
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -25,24 +25,20 @@ from modus.web.translations import requested_language
 from .models import AgendaMark, Event, Session, SessionRole
 from .selectors.events import PUBLIC_STATUSES
 
-PERSONAL_AGENDA_SALT = "modus.events.personal-agenda"
+SECRET_MAX_LENGTH = 64
 PRODID = "-//Modus//Events//EN"
 
 
 def personal_agenda_token(user) -> str:
-    """The secret part of the user's calendar link (signed, so it cannot be guessed)."""
-    return signing.dumps(user.pk, salt=PERSONAL_AGENDA_SALT)
+    """The secret part of the user's calendar link: random, it says nothing about the user."""
+    return user.calendar_secret
 
 
 def user_for_personal_agenda_token(token: str):
-    """The active user this token was made for, or None for a tampered or unknown token."""
-    try:
-        pk = signing.loads(token, salt=PERSONAL_AGENDA_SALT)
-    except signing.BadSignature:
+    """The active user whose calendar secret this is, or None for an old or unknown one."""
+    if not token or len(token) > SECRET_MAX_LENGTH:
         return None
-    if not isinstance(pk, int):
-        return None
-    return get_user_model().objects.filter(pk=pk, is_active=True).first()
+    return get_user_model().objects.filter(calendar_secret=token, is_active=True).first()
 
 
 def uid_host() -> str:

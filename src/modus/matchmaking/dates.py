@@ -50,6 +50,13 @@ def time_range(start: dt.datetime, end: dt.datetime) -> str:
     return f"{time(start)}–{time(end)}"
 
 
+def when(value: dt.datetime) -> str:
+    """A moment inside a sentence: day, month and time, without the weekday ("published on
+    6 December, 05:05", "zveřejněn 6. prosince, 5:05", "opublikowano 6 grudnia, 05:05"). Czech
+    weekdays in short ("ne", "po") read as words there: "zveřejněn ne 6. 12." said "not"."""
+    return f"{format_skeleton('MMMMd', value, locale=locale())}, {time(value)}"
+
+
 def moment(start: dt.datetime, end: dt.datetime | None = None) -> str:
     """A short day and a time, or a time range: "Tue 8 Nov, 09:00–09:20"."""
     when = time_range(start, end) if end is not None else time(start)

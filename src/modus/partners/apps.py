@@ -11,6 +11,9 @@ class PartnersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import personal_data  # noqa: PLC0415 (it needs the models)
+
+        personal_data.declare()
         describe_actions(
             {
                 "partners.opportunity.posted": _("Cooperation opportunity posted"),

@@ -11,5 +11,6 @@ urlpatterns = [
     path("healthz", views.health, name="health"),
     path("me/", views.dashboard, name="dashboard"),
     path("me/agenda/", views.my_agenda, name="my-agenda"),
+    path("me/agenda/new-link/", views.new_calendar_link, name="new-calendar-link"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from modus.api.fields import WebURLField
+from modus.api.fields import BlankAsNullSerializerMixin, WebURLField
 from modus.api.problems import PROBLEM
 from modus.api.views import PublicReadOnlyViewSet
 from modus.web.translation_api import TRANSLATED_FIELDS, TranslatedTextsMixin
@@ -12,7 +12,9 @@ from .models import Programme
 from .selectors import programmes
 
 
-class ProgrammeSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
+class ProgrammeSerializer(
+    BlankAsNullSerializerMixin, TranslatedTextsMixin, serializers.ModelSerializer
+):
     owner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     url = WebURLField()
 

@@ -1,8 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from modus.accounts import personal_data
-
 
 class ProgrammesConfig(AppConfig):
     name = "modus.programmes"
@@ -10,10 +8,6 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self):
-        from . import selectors  # noqa: PLC0415 (it needs the models)
+        from . import personal_data  # noqa: PLC0415 (it needs the models)
 
-        personal_data.declare(
-            "programme_office_of",
-            label=_("Programme offices you belong to"),
-            export=selectors.programme_office_slugs,
-        )
+        personal_data.declare()

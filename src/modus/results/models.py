@@ -2,8 +2,10 @@
 after the event (a rating per meeting, a few questions) and months later (the follow-up)."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ResultSnapshot(models.Model):
@@ -60,6 +62,37 @@ class Stage(models.TextChoices):
     FUNDED = "funded", _("Joint project funded")
 
 
+class FollowUpPlan(models.Model):
+    """When an edition's follow-up goes out: months after the event, for one edition or for
+    every edition of a programme (an edition's own plan wins; six months without one)."""
+
+    event = models.OneToOneField(
+        "events.Event", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    programme = models.OneToOneField(
+        "programmes.Programme", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    months = models.PositiveSmallIntegerField(
+        _("months between the event and the follow-up"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+    )
+
+    class Meta:
+        verbose_name = _("follow-up plan")
+        verbose_name_plural = _("follow-up plans")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(event__isnull=True, programme__isnull=False)
+                | models.Q(event__isnull=False, programme__isnull=True),
+                name="follow_up_plan_of_event_or_programme",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.event or self.programme}: {self.months}"
+
+
 class Invitation(models.Model):
     """One e-mail asking one person for feedback or a follow-up: sent once, reminded once.
 
@@ -68,7 +101,7 @@ class Invitation(models.Model):
 
     class Kind(models.TextChoices):
         FEEDBACK = "feedback", _("Feedback after the event")
-        FOLLOW_UP = "follow_up", _("Follow-up")
+        FOLLOW_UP = "follow_up", pgettext_lazy("invitation", "Follow-up")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="+")

@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     except OSError as exc:
         print(f"modus schedule: cannot read {args.instance}: {exc.strerror}", file=sys.stderr)
         return 2
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except ValueError as exc:  # bad JSON, bad UTF-8, or a number of more than 4,300 digits
         print(f"modus schedule: {args.instance} is not valid JSON: {exc}", file=sys.stderr)
         return 2
     except RecursionError:

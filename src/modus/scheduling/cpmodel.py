@@ -185,10 +185,27 @@ class CpModel:
         self.block_vars.extend(ys)
 
     # -- solving ---------------------------------------------------------------------------------
-    def hint(self, slot_of: list[int]) -> None:
+    def hint(self, slot_of: list[int], complete: bool = False, seconds: float = 2.0) -> None:
+        """Hint the placement ``slot_of``; ``complete``: every auxiliary variable too (busy,
+        block starts), found by solving a copy with the placement fixed, which only propagates.
+        CP-SAT keeps a complete hint as its first solution; a partial one it often loses."""
         self.model.clear_hints()
         for (m, s), v in self.x.items():
             self.model.add_hint(v, slot_of[m] == s)
+        if not complete:
+            return
+        copy = self.model.clone()
+        for (m, s), v in self.x.items():
+            copy.add(copy.get_bool_var_from_proto_index(v.index) == int(slot_of[m] == s))
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = seconds
+        solver.parameters.num_workers = 1
+        if solver.solve(copy) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return
+        self.model.clear_hints()
+        for i in range(len(self.model.proto.variables)):
+            var = self.model.get_int_var_from_proto_index(i)
+            self.model.add_hint(var, solver.value(copy.get_int_var_from_proto_index(i)))
 
     def run(self, seconds: float, workers: int, seed: int):
         solver = cp_model.CpSolver()

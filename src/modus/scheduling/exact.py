@@ -1,6 +1,9 @@
 """The exact engine: OR-Tools CP-SAT, objectives in order (weight, then breaks).
 
-The model is in ``cpmodel``; the neighbourhood search in ``lns``.
+The model is in ``cpmodel``; breaks are first closed by ``polish`` (the Kempe-chain annealing on
+the worker processes, see ``pipeline``) or, without one, by the neighbourhood search in ``lns``;
+the whole model then gets the rest of the time, hinted with the best schedule, to improve it
+further and to prove a lower bound on breaks.
 
 Each stage is warm-started (hinted) with the best schedule so far; a stage that proves its optimum
 hands the rest of the time to the next. ``Result`` carries what was proven.
@@ -14,11 +17,13 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from . import blocks
 from .cpmodel import CpModel, scale
 from .lns import improve_breaks
 from .model import FREE, Problem
 
 LNS_SHARE = 0.2  # of the time left for breaks, to the neighbourhood search before the whole model
+POLISH_SHARE = 0.9  # of the time left for breaks, to ``polish`` (the annealing) when given
 
 
 @dataclass
@@ -53,12 +58,15 @@ def solve_exact(
     workers: int = 2,
     seed: int = 0,
     weight_bound: float | None = None,
+    polish=None,
 ) -> Result:
     """Weight, then breaks; every stage hinted with the best schedule so far, the breaks stage
     given all the time left (it ends early only on proof).
 
     ``weight_bound``: a proven upper bound on the weight (the LP's); where ``start`` reaches it
-    the weight is proven already. ``count_breaks(slot_of)`` gives a schedule's breaks."""
+    the weight is proven already. ``count_breaks(slot_of)`` gives a schedule's breaks.
+    ``polish(slot_of, deadline)``: a schedule with the same meetings and, hopefully, fewer
+    breaks."""
     factor = scale(problem.weights)
     best = list(start)
     best_w = weight_of(problem, best)
@@ -71,7 +79,7 @@ def solve_exact(
         stage = CpModel(problem, pinned)
         stage.place_all()
         stage.hint(best)
-        solver, status = stage.run((deadline - time.monotonic()) * 0.3, workers, seed)
+        solver, status = stage.run((deadline - time.monotonic()) * 0.6, workers, seed)
         if _found(status):
             best, best_w, proven_w = stage.read(solver, best), everything, True
             bound_w = everything
@@ -98,13 +106,21 @@ def solve_exact(
         return result
     # the neighbourhood search first (quick gains), then the whole model for the rest of the
     # time: it may find more, and it proves the lower bound
-    found = improve_breaks(
-        problem, pinned, best, time.monotonic() + remaining * LNS_SHARE, seed=seed
-    )
+    if polish is not None:
+        found = polish(best, time.monotonic() + remaining * POLISH_SHARE)
+    else:
+        found = improve_breaks(
+            problem, pinned, best, time.monotonic() + remaining * LNS_SHARE, seed=seed
+        )
     found_breaks = count_breaks(found)
-    if found_breaks <= breaks:
+    if found_breaks <= breaks and weight_of(problem, found) >= best_w - 1e-9:
         best, breaks = found, found_breaks
         result.slot_of, result.breaks = best, breaks
+    if breaks == 0:
+        result.breaks_lower_bound, result.breaks_optimal = 0, True
+        return result
+    if blocks.applies(problem) and all(best[m] != FREE for m in _placeable(problem)):
+        return _prove(problem, pinned, result, deadline, count_breaks, workers, seed)
     remaining = deadline - time.monotonic()
     stage = CpModel(problem, pinned)
     counts = None
@@ -117,7 +133,10 @@ def solve_exact(
     elif best_w > 0:
         stage.model.add(stage.weight_expr(factor) >= round(best_w * factor))
     stage.model.minimize(stage.breaks_expr(counts))
-    stage.hint(best)
+    stage.hint(best, complete=True, seconds=max(0.05, remaining * 0.25))
+    remaining = deadline - time.monotonic()  # the model's building took some of it
+    if remaining <= 0.05:
+        return result
     solver, status = stage.run(remaining, workers, seed + 1)
     if _found(status):
         found = stage.read(solver, best)
@@ -128,4 +147,48 @@ def solve_exact(
         result.slot_of, result.breaks = best, breaks
         result.breaks_lower_bound = min(lower, breaks)
         result.breaks_optimal = status == cp_model.OPTIMAL or breaks <= lower
+    return result
+
+
+def _prove(problem, pinned, result: Result, deadline, count_breaks, workers, seed) -> Result:
+    """Every meeting held, one session: ask the block model "at most B - 1 breaks?" (B the best
+    so far). INFEASIBLE proves B optimal; a schedule found with fewer breaks becomes the best and
+    the question is asked again. When that is left open, "at most 0, 1, ... breaks?" in turn:
+    each INFEASIBLE raises the proven lower bound by one."""
+    best, breaks = result.slot_of, result.breaks
+    lower = 0
+
+    def ask(limit, share):
+        began = time.monotonic()
+        stage = blocks.BlockModel(problem, pinned, limit)
+        stage.cp.hint(best)
+        built = time.monotonic() - began  # the solver copies the model again: about as long
+        seconds = (deadline - time.monotonic() - built) * share
+        if seconds < 0.05:
+            return stage, None, cp_model.UNKNOWN
+        solver, status = stage.run(seconds, workers, seed)
+        return stage, solver, status
+
+    while breaks > lower and deadline - time.monotonic() > 0.1:
+        stage, solver, status = ask(breaks - 1, 1.0)
+        if status == cp_model.INFEASIBLE:
+            lower = breaks
+            break
+        if not _found(status):
+            break
+        found = stage.read(solver, best)
+        found_breaks = count_breaks(found)
+        if found_breaks >= breaks:
+            break
+        best, breaks = found, found_breaks
+    k = lower
+    while k < breaks - 1 and deadline - time.monotonic() > 0.1:
+        _stage, _solver, status = ask(k, 0.5)
+        if status != cp_model.INFEASIBLE:
+            break
+        k += 1
+        lower = k
+    result.slot_of, result.breaks = best, breaks
+    result.breaks_lower_bound = min(lower, breaks)
+    result.breaks_optimal = breaks <= lower
     return result

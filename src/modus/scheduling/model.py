@@ -119,7 +119,7 @@ def parse(instance) -> Problem:
             raise InstanceError(f"duplicate participant id {pid!r}", f"{where}.id")
         free = [True] * n_slots
         for sid in _list(person.get("unavailable", []), f"{where}.unavailable"):
-            if sid not in slot_index:
+            if not isinstance(sid, str) or sid not in slot_index:
                 raise InstanceError(f"unknown slot {sid!r}", f"{where}.unavailable")
             free[slot_index[sid]] = False
         cap = person.get("max_meetings")
@@ -162,12 +162,12 @@ def parse(instance) -> Problem:
             raise InstanceError(f"must be at most {MAX_WEIGHT:,}", f"{where}.weight")
         forbidden = set()
         for sid in _list(meeting.get("forbidden_slots", []), f"{where}.forbidden_slots"):
-            if sid not in slot_index:
+            if not isinstance(sid, str) or sid not in slot_index:
                 raise InstanceError(f"unknown slot {sid!r}", f"{where}.forbidden_slots")
             forbidden.add(slot_index[sid])
         fixed = meeting.get("fixed_slot")
         if fixed is not None:
-            if fixed not in slot_index:
+            if not isinstance(fixed, str) or fixed not in slot_index:
                 raise InstanceError(f"unknown slot {fixed!r}", f"{where}.fixed_slot")
             candidates = [slot_index[fixed]]
         else:

@@ -9,7 +9,7 @@ import time
 
 from .exact import solve_exact
 from .model import FREE, Problem
-from .portfolio import figures, rebuild
+from .portfolio import Portfolio, figures, rebuild, run_compaction
 
 EXACT_VARIABLES = 20_000  # x[m, s] pairs up to which CP-SAT takes the whole event
 START_SHARE = 0.15  # of the time limit, for the heuristic start (at most START_SECONDS)
@@ -32,24 +32,33 @@ def run_exact(
 ):
     """``heuristic(time_limit)`` runs today's engine and returns its schedule; ``output(state,
     bound)`` writes one. The result's stats say what was proven."""
-    start = heuristic(min(START_SECONDS, time_limit * START_SHARE))
-    st = start["stats"]
     cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
     threads = max(1, min(2, cpus)) if workers is None else int(workers)
+    pool = Portfolio(problem, pinned, threads) if threads > 1 else None  # starts meanwhile
+    try:
+        start = heuristic(min(START_SECONDS, time_limit * START_SHARE))
+        st = start["stats"]
 
-    def count_breaks(slot_of):
-        return figures(rebuild(problem, pinned, slot_of))[0]
+        def count_breaks(slot_of):
+            return figures(rebuild(problem, pinned, slot_of))[0]
 
-    result = solve_exact(
-        problem,
-        pinned,
-        slot_of_schedule(problem, start),
-        started + time_limit * 0.97,
-        count_breaks,
-        workers=threads,
-        seed=seed,
-        weight_bound=float(st["upper_bound"]),
-    )
+        def polish(slot_of, deadline):
+            return _kempe(problem, pinned, pool, slot_of, seed, deadline)
+
+        result = solve_exact(
+            problem,
+            pinned,
+            slot_of_schedule(problem, start),
+            started + time_limit * 0.97,
+            count_breaks,
+            workers=threads,
+            seed=seed,
+            weight_bound=float(st["upper_bound"]),
+            polish=polish,
+        )
+    finally:
+        if pool is not None:
+            pool.close()
     bound = st["upper_bound"]
     if result.weight_bound is not None:
         bound = min(bound, result.weight_bound)
@@ -69,3 +78,15 @@ def run_exact(
         seconds=round(time.monotonic() - started, 3),
     )
     return out
+
+
+def _kempe(problem, pinned, pool, slot_of, seed, deadline) -> list[int]:
+    """The Kempe-chain annealing of ``slot_of`` on every worker (each with its own seed), or in
+    this process when there are none; the schedule with the fewest breaks, then holes."""
+    if pool is not None and pool.ready():
+        pool.submit(slot_of, seed, 0, deadline, kind="kempe")
+        results = pool.collect()
+    else:
+        seconds = max(0.0, deadline - time.monotonic())
+        results = [run_compaction(problem, pinned, slot_of, seed, 0, 0, seconds, kind="kempe")]
+    return min(results, key=lambda r: (r[1], r[2]))[0]

@@ -16,6 +16,7 @@ import threading
 import time
 
 from .engine import State, compact
+from .kempe import anneal
 from .model import FREE, Problem
 
 START_METHOD = "forkserver"
@@ -43,13 +44,19 @@ def figures(state: State) -> tuple[int, int]:
     return breaks, holes
 
 
-def run_compaction(problem, pinned, slot_of, seed, worker, iterations, seconds, stop=None):
-    """One worker's job: anneal a copy of ``slot_of``.
+def run_compaction(
+    problem, pinned, slot_of, seed, worker, iterations, seconds, stop=None, kind="compact"
+):
+    """One worker's job: anneal a copy of ``slot_of`` by single moves and swaps (``compact``,
+    ``iterations`` of them) or by Kempe chains until the time is up (``kempe``).
 
     Returns (slot_of, breaks, holes, completed)."""
     state = rebuild(problem, pinned, slot_of)
     rng = random.Random(compaction_seed(seed, worker))
-    completed = compact(state, rng, iterations, time.monotonic() + seconds, stop)
+    if kind == "kempe":
+        completed = anneal(state, rng, time.monotonic() + seconds, stop=stop)
+    else:
+        completed = compact(state, rng, iterations, time.monotonic() + seconds, stop)
     breaks, holes = figures(state)
     return state.slot_of, breaks, holes, completed
 
@@ -60,9 +67,9 @@ def _worker(conn, problem, pinned, stop_event) -> None:  # pragma: no cover - ru
             task = conn.recv()
             if task is None:
                 break
-            slot_of, seed, worker, iterations, seconds = task
+            slot_of, seed, worker, iterations, seconds, kind = task
             result = run_compaction(
-                problem, pinned, slot_of, seed, worker, iterations, seconds, stop_event.is_set
+                problem, pinned, slot_of, seed, worker, iterations, seconds, stop_event.is_set, kind
             )
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             conn.send((*result, peak))
@@ -119,11 +126,11 @@ class Portfolio:
             return False
         return True
 
-    def submit(self, slot_of, seed, iterations, deadline, only=None) -> None:
+    def submit(self, slot_of, seed, iterations, deadline, only=None, kind="compact") -> None:
         """Give workers (all, or those numbered in ``only``) the start ``slot_of`` to anneal."""
         seconds = max(0.0, deadline - time.monotonic())
         for k in range(len(self.conns)) if only is None else only:
-            self.conns[k].send((slot_of, seed, k, iterations, seconds))
+            self.conns[k].send((slot_of, seed, k, iterations, seconds, kind))
             self.pending.add(k)
 
     def collect(self) -> list[tuple[list[int], int, int, bool]]:

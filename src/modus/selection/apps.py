@@ -10,7 +10,8 @@ class SelectionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers  # noqa: F401, PLC0415 - connects selection's signal receivers
+        from . import personal_data, receivers  # noqa: F401, PLC0415 - they need the models
         from .services.history import Action  # noqa: PLC0415 - it loads models: apps must be ready
 
         describe_actions(dict(Action.choices))
+        personal_data.declare()

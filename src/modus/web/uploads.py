@@ -1,5 +1,6 @@
 """Checks every upload form shares: images and PDFs are judged by their content, not their name.
-A PDF must parse (with pypdf) and have at least one page."""
+A PDF must start as a PDF (a polyglot, say an executable with a PDF inside, is refused), parse
+(with pypdf), have at least one page, and carry no JavaScript or launch actions."""
 
 import os
 
@@ -10,8 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+# Actions a PDF reader would run on its own or at a click: scripts, programs, data imports.
+ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/RichMediaExecute"}
+ACTIVE_KEYS = {"/JS", "/JavaScript"}
+MAX_PDF_OBJECTS = 200_000  # a walk through more objects than this gives up: refused as unreadable
+PDF_ERRORS = (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError)
 
 
 def check_image_upload(upload):
@@ -61,6 +68,14 @@ def check_pdf_upload(upload, limit: int):
         tail = upload.read(2048)
     finally:
         upload.seek(position)
+    if b"%PDF-" in head and not head.startswith(b"%PDF-"):
+        raise forms.ValidationError(
+            _(
+                "This file is something else with a PDF inside (it does not start as a PDF). "
+                "Export the document as a plain PDF and upload that."
+            ),
+            code="pdf_polyglot",
+        )
     if b"%PDF-" not in head or b"%%EOF" not in tail:
         name = getattr(upload, "name", "") or ""
         if name:
@@ -79,7 +94,53 @@ def check_pdf_upload(upload, limit: int):
             ),
             code="file_not_pdf",
         )
-    return check_pdf_pages(upload)
+    check_pdf_pages(upload)
+    return check_pdf_active_content(upload)
+
+
+def _has_active_content(reader: PdfReader) -> bool:
+    """Whether any object reachable from the document's trailer is a script or a launch action
+    (names are compared as pypdf decodes them, so ``/J#61vaScript`` counts too)."""
+    stack, seen, visited = [reader.trailer], set(), 0
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = item.get_object()
+        visited += 1
+        if visited > MAX_PDF_OBJECTS:
+            raise ValueError("too many objects")
+        if isinstance(item, DictionaryObject):
+            if ACTIVE_KEYS & set(item.keys()) or item.get("/S") in ACTIVE_ACTIONS:
+                return True
+            stack.extend(value for name, value in item.items() if name != "/Parent")
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return False
+
+
+def check_pdf_active_content(upload):
+    """Refuse a PDF with JavaScript or actions that launch programs or import data."""
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        active = _has_active_content(PdfReader(upload))
+    except PDF_ERRORS:
+        active = True  # it read as a PDF a moment ago; what cannot be walked is not let in
+    finally:
+        upload.seek(position)
+    if active:
+        raise forms.ValidationError(
+            _(
+                "This PDF contains scripts or actions that start programs, which we do not "
+                "accept. Print it to a new PDF (or export it without them) and upload that."
+            ),
+            code="pdf_active_content",
+        )
+    return upload
 
 
 def pdf_page_count(upload) -> int:
@@ -91,7 +152,7 @@ def pdf_page_count(upload) -> int:
         if reader.is_encrypted:
             reader.decrypt("")
         return len(reader.pages)
-    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    except PDF_ERRORS:
         return 0
     finally:
         upload.seek(position)

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from modus.api.fields import WebURLField
+from modus.api.fields import BlankAsNullSerializerMixin, WebURLField
 from modus.web.translation_api import (
     TranslatedTextsMixin,
     original_language_write_field,
@@ -49,7 +49,7 @@ class OrganisationRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name"]
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(BlankAsNullSerializerMixin, serializers.ModelSerializer):
     region = serializers.CharField(source="region_id", read_only=True, allow_null=True)
     ecosystems = serializers.SlugRelatedField(slug_field="key", many=True, read_only=True)
     url = WebURLField()
@@ -77,7 +77,7 @@ class OrganisationDetailSerializer(TranslatedTextsMixin, OrganisationSerializer)
         read_only_fields = fields
 
 
-class OrganisationUpdateSerializer(serializers.ModelSerializer):
+class OrganisationUpdateSerializer(BlankAsNullSerializerMixin, serializers.ModelSerializer):
     """The fields an organisation's admin may change; saved by ``update_organisation``."""
 
     region = serializers.SlugRelatedField(

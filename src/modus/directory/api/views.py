@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
+from modus.api.filters import KnownQueryParameters
 from modus.api.permissions import ReadOnlyOrPredicate
 from modus.api.problems import PROBLEM
 from modus.api.throttling import AnonymousBurstThrottle
@@ -75,7 +76,8 @@ class OrganisationViewSet(
     http_method_names = ["get", "patch", "head", "options"]
     permission_classes = [IsOrganisationAdminOrReadOnly]
     throttle_classes = [AnonymousBurstThrottle]
-    filter_backends = []  # the directory's search does the filtering
+    filter_backends = [KnownQueryParameters]  # the directory's search does the filtering
+    query_parameters = [parameter.name for parameter in ORGANISATION_FILTERS]
 
     def get_queryset(self):
         if self.action != "list":

@@ -10,19 +10,20 @@ from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
 from modus.accounts.models import Person
-from modus.api.fields import WebURLField
+from modus.api.fields import BlankAsNullSerializerMixin, WebURLField
 from modus.directory.api.serializers import OrganisationRefSerializer
 from modus.directory.models import Organisation
 from modus.web.translation_api import TRANSLATED_FIELDS, TranslatedTextsMixin
 
 from ..models import Event, Session, SessionRole
+from ..services.agenda import outside_event_days
 
 
 class EventSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
     start = serializers.DateField(source="starts_on", read_only=True)
     end = serializers.DateField(source="ends_on", read_only=True)
     region = serializers.CharField(source="region_id", read_only=True, allow_null=True)
-    programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    programme = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     url = WebURLField()
 
     class Meta:
@@ -67,7 +68,9 @@ class EventLocalTimeField(serializers.Field):
         return timezone.localtime(getattr(session, self.attribute), session.event.zone).isoformat()
 
 
-class SessionSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
+class SessionSerializer(
+    BlankAsNullSerializerMixin, TranslatedTextsMixin, serializers.ModelSerializer
+):
     start = EventLocalTimeField("starts_at")
     end = EventLocalTimeField("ends_at")
     room = serializers.CharField(source="room.name", read_only=True, allow_null=True)
@@ -87,6 +90,7 @@ class SessionSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
             "topics",
             "people",
             "recording_url",
+            "outside_event_days",
             "url",
             *TRANSLATED_FIELDS,
         ]
@@ -136,6 +140,11 @@ class SessionWriteSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=120), required=False, max_length=50
     )
     recording_url = serializers.URLField(required=False, allow_blank=True)
+    outside_event_days = serializers.BooleanField(
+        required=False,
+        help_text="Held before or after the event's days (otherwise start and end must fall "
+        "within them).",
+    )
     people = SessionPersonWriteSerializer(many=True, required=False)
     original_language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
     translations = serializers.DictField(
@@ -173,6 +182,17 @@ class SessionWriteSerializer(serializers.Serializer):
                     ]
                 }
             )
+        allowed = data.get("outside_event_days", session.outside_event_days if session else False)
+        if not allowed:
+            names = {"starts_at": "start", "ends_at": "end"}
+            errors = outside_event_days(self.context["event"], start, end)
+            if errors:
+                raise serializers.ValidationError(
+                    {
+                        names[name]: [ErrorDetail(error.message % error.params, error.code)]
+                        for name, [error] in errors.items()
+                    }
+                )
         return data
 
     def service_fields(self) -> dict:

@@ -17,7 +17,7 @@ from modus.api.views import PublicReadOnlyViewSet
 from .. import services
 from ..models import Event, Session, SessionRole
 from ..permissions import is_cohost
-from ..selectors import public_events
+from ..selectors import public_events, search_events
 from . import serializers
 
 
@@ -34,10 +34,17 @@ class EventFilter(django_filters.FilterSet):
     date = django_filters.DateFilter(
         method="filter_date", help_text="Events running on this day (YYYY-MM-DD)."
     )
+    search = django_filters.CharFilter(
+        method="filter_search",
+        help_text="Words to look for in the name, description or city, in any language.",
+    )
 
     class Meta:
         model = Event
-        fields = ["programme", "region", "country", "date"]
+        fields = ["programme", "region", "country", "date", "search"]
+
+    def filter_search(self, queryset, name, value):
+        return search_events(queryset, value)
 
     def filter_region(self, queryset, name, value):
         return queryset.filter(region__code__startswith=value.upper())

@@ -17,7 +17,7 @@ from modus.web.widgets import QuickSelect
 
 from ..errors import AgendaError
 from ..models import Material, Room, Session, SessionRole
-from ..services.agenda import event_datetime
+from ..services.agenda import event_datetime, outside_event_days
 from ..services.materials import check_material_upload, max_material_bytes
 from .event import split_list
 
@@ -60,6 +60,11 @@ class SessionForm(PlainTranslationsMixin, forms.Form):
         assume_scheme="https",
         help_text=_("Address of the recording (YouTube, Vimeo or elsewhere)."),
     )
+    outside_event_days = forms.BooleanField(
+        label=_("held outside the event's days"),
+        required=False,
+        help_text=_("For a session before or after the event itself, such as a site visit."),
+    )
 
     def __init__(self, *args, event, session=None, **kwargs):
         self.event = event
@@ -77,6 +82,7 @@ class SessionForm(PlainTranslationsMixin, forms.Form):
                 "abstract": session.original_text("abstract"),
                 "topics": ", ".join(session.topics or []),
                 "recording_url": session.recording_url,
+                "outside_event_days": session.outside_event_days,
             }
         super().__init__(*args, **kwargs)
         add_translation_fields(
@@ -110,6 +116,11 @@ class SessionForm(PlainTranslationsMixin, forms.Form):
                         _("A session must end after it starts."), code="ends_before_start"
                     ),
                 )
+            elif not data.get("outside_event_days"):
+                errors = outside_event_days(self.event, data["starts_at"], data["ends_at"])
+                for name, field in (("starts_at", "day"), ("ends_at", "end_time")):
+                    if name in errors:
+                        self.add_error(field, errors[name])
         return data
 
     def session_fields(self) -> dict:
@@ -123,6 +134,7 @@ class SessionForm(PlainTranslationsMixin, forms.Form):
             "abstract": data["abstract"],
             "topics": data["topics"],
             "recording_url": data["recording_url"],
+            "outside_event_days": data["outside_event_days"],
             "original_language": data["original_language"],
             "translations": data["translations"],
         }

@@ -65,6 +65,11 @@ class Session(Translatable, models.Model):
     topics = models.JSONField(_("topics"), default=list, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
     recording_url = models.URLField(_("recording"), blank=True)
+    outside_event_days = models.BooleanField(
+        _("held outside the event's days"),
+        default=False,
+        help_text=_("For a session before or after the event itself, such as a site visit."),
+    )
     invented_details = models.CharField(
         _("invented details"),
         max_length=200,

@@ -33,6 +33,7 @@ from .events import (
     programme_events,
     public_event_stamp,
     public_events,
+    search_events,
     upcoming_events,
 )
 from .facts import (
@@ -85,6 +86,7 @@ __all__ = [
     "programme_events",
     "public_event_stamp",
     "public_events",
+    "search_events",
     "public_people",
     "public_session",
     "registration_for_cancellation_token",

@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 
 from modus.directory.models import Ecosystem
 from modus.directory.reference import country_name
+from modus.web.translation_search import query_words, search_translated
 
 from ..models import Event, EventOrganiser, Registration, SessionRole
 
@@ -33,6 +34,18 @@ def public_events():
         .select_related("region", "programme")
         .in_language()
     )
+
+
+def search_events(events, query: str):
+    """The events among ``events`` whose name, description or city hold every word of
+    ``query``, in the original or any translation."""
+    words = query_words(query)
+    if not words:
+        return events
+    by_city = Q()
+    for word in words:
+        by_city &= Q(city__icontains=word)
+    return (search_translated(events, query) | events.filter(by_city)).distinct()
 
 
 def upcoming_events(*, limit=None, region=None):

@@ -11,7 +11,9 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from modus.accounts.models import Person
@@ -35,6 +37,7 @@ SESSION_FIELDS = (
     "topics",
     "language",
     "recording_url",
+    "outside_event_days",
     "original_language",
     "translations",
 )
@@ -146,6 +149,33 @@ def _set_people(session: Session, people) -> None:
     )
 
 
+def outside_event_days(event: Event, starts_at, ends_at) -> dict:
+    """Errors for ``starts_at`` and ``ends_at`` that fall outside the event's days (in its time
+    zone; a session may end at midnight after the last day)."""
+    first = event_datetime(event, event.starts_on, dt.time(0))
+    after = event_datetime(event, event.ends_on + dt.timedelta(days=1), dt.time(0))
+    within = {
+        "starts_at": starts_at is None or first <= starts_at < after,
+        "ends_at": ends_at is None or first < ends_at <= after,
+    }
+    errors = {}
+    for name in (name for name, ok in within.items() if not ok):
+        errors[name] = [
+            AgendaError(
+                _(
+                    "The event runs from %(first)s to %(last)s; a session outside these "
+                    "days must be marked as held outside them."
+                ),
+                code="outside_event_days",
+                params={
+                    "first": date_format(event.starts_on, "DATE_FORMAT"),
+                    "last": date_format(event.ends_on, "DATE_FORMAT"),
+                },
+            )
+        ]
+    return errors
+
+
 def _check_session(event: Event, session: Session) -> None:
     errors = {}
     if not (session.title or "").strip():
@@ -154,6 +184,8 @@ def _check_session(event: Event, session: Session) -> None:
         errors["ends_at"] = [
             AgendaError(_("A session must end after it starts."), code="ends_before_start")
         ]
+    elif not session.outside_event_days:
+        errors.update(outside_event_days(event, session.starts_at, session.ends_at))
     session.translations = clean_translations(
         session.translations, Session.translatable_fields, original=session.original_language
     )
@@ -265,7 +297,17 @@ def delete_session(session: Session, *, actor) -> None:
     require_cohost(actor, event)
     for material in session.materials.all():
         delete_file_after_commit(material.file)
-    session.delete()
+    try:
+        with transaction.atomic():
+            session.delete()
+    except ProtectedError as error:  # a call's pitching session, say
+        raise AgendaError(
+            _(
+                "This session cannot be removed: something else depends on it (for example, "
+                "the pitching of a call). Change that first, or move the session instead."
+            ),
+            code="session_in_use",
+        ) from error
     bump_agenda_version(event)
 
 

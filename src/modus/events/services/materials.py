@@ -9,7 +9,7 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from modus.web.uploads import check_pdf_pages
+from modus.web.uploads import check_pdf_active_content, check_pdf_pages
 
 from ..errors import AgendaError
 from ..models import Material, Session
@@ -77,6 +77,7 @@ def check_material_upload(upload) -> None:
     if kind == "pdf":
         try:
             check_pdf_pages(upload)
+            check_pdf_active_content(upload)
         except ValidationError as error:
             raise AgendaError(error.messages[0], code=error.code) from error
 

@@ -285,8 +285,12 @@ def session_delete(request, event, pk):
     day = timezone.localtime(session.starts_at, event.zone).date()
     if request.method == "POST":
         title = session.title
-        services.delete_session(session, actor=request.user)
-        messages.success(request, _("“%(title)s” was removed.") % {"title": title})
+        try:
+            services.delete_session(session, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("“%(title)s” was removed.") % {"title": title})
         return redirect(_agenda_url(event, day))
     return render(
         request,

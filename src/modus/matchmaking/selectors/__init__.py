@@ -9,7 +9,13 @@ and the organisers' printout. Import from here.
 from .agenda import Agenda, AgendaItem, all_agendas, personal_agenda, table_plan
 from .changes import MeetingChange, ScheduleChanges, schedule_changes
 from .facts import meeting_facts, request_counts
-from .mine import agendas_of, meetings_to_record, published_meetings_of, upcoming_meetings
+from .mine import (
+    agendas_of,
+    meetings_at_event,
+    meetings_to_record,
+    published_meetings_of,
+    upcoming_meetings,
+)
 from .overview import GridDay, GridRow, figures, schedule_grid, unplaced_requests
 from .participants import (
     deadline_passed,
@@ -76,6 +82,7 @@ __all__ = [
     "meetings_at",
     "meetings_of",
     "meetings_of_user",
+    "meetings_at_event",
     "meetings_to_record",
     "outcome_totals",
     "outcomes_by_meeting",

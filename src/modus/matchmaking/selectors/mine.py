@@ -47,6 +47,15 @@ def _with_people(meetings, user) -> list[Meeting]:
     return meetings
 
 
+def meetings_at_event(user, event, *, ids=None) -> list[Meeting]:
+    """The user's published meetings at one event (cancelled ones aside), in time order, each
+    with ``others`` (the other side) and local times; only ``ids`` when given (2 queries)."""
+    meetings = published_meetings_of(user).filter(version__event=event)
+    if ids is not None:
+        meetings = meetings.filter(pk__in=ids)
+    return _with_people(meetings.order_by("starts_at", "pk"), user)
+
+
 def upcoming_meetings(user, *, now=None, limit=6) -> list[Meeting]:
     """The user's meetings not over yet, soonest first (3 queries); each with ``today``."""
     now = now or timezone.now()

@@ -240,6 +240,10 @@ def import_schedule(event: Event, *, actor, schedule) -> ScheduleVersion:
             "matchmaking.schedule.imported",
             actor=actor,
             note=_("placed %(placed)d of %(requested)d") % version.stats,
-            data={"version": version.pk, "placed": version.stats["placed"]},
+            data={
+                "version": version.pk,
+                "placed": version.stats["placed"],
+                "requested": version.stats["requested"],
+            },
         )
     return version

@@ -19,9 +19,10 @@ and each lists the changes (at the first publication, everyone gets their plan).
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from modus.activity.services import log_action
@@ -30,6 +31,7 @@ from modus.events.permissions import require_cohost
 from modus.web.tasks import send_email
 
 from .. import selectors
+from ..apps import published_note
 from ..models import MarketplaceProfile, Meeting, ScheduleVersion
 from ..selectors import ScheduleChanges
 from .errors import MatchmakingError
@@ -77,10 +79,7 @@ def publish(version: ScheduleVersion, *, actor, confirm_over: int | None = None)
             event,
             "matchmaking.schedule.published",
             actor=actor,
-            note=_(
-                "meetings %(meetings)d · moved %(moved)d · added %(added)d · cancelled %(dropped)d"
-            )
-            % {**counts, "meetings": counts["kept"] + counts["moved"] + counts["added"]},
+            note=published_note(counts),  # kept for the record; pages word it in their language
             data={
                 "version": version.pk,
                 "previous": previous.pk if previous else None,
@@ -120,7 +119,7 @@ def _carry_over(changes: ScheduleChanges, version: ScheduleVersion, now) -> None
         changes.previous.meetings.cancelled().update(version=version)
 
 
-def _plans(version: ScheduleVersion, profile_ids) -> dict[int, list]:
+def plans_of(version: ScheduleVersion, profile_ids) -> dict[int, list]:
     """Each participant's scheduled meetings in ``version``, in time order, with ``others``."""
     event = version.event
     plans = defaultdict(list)
@@ -139,7 +138,7 @@ def _plans(version: ScheduleVersion, profile_ids) -> dict[int, list]:
     return plans
 
 
-def _name(profile) -> str:
+def side_name(profile) -> str:
     if profile.organisation_id:
         return f"{profile.display_name} ({profile.organisation.name})"
     return profile.display_name
@@ -147,22 +146,19 @@ def _name(profile) -> str:
 
 def _mail(version: ScheduleVersion, changes: ScheduleChanges) -> None:
     """Each participant whose meetings changed gets the list of changes and their plan now;
-    at the first publication, everyone gets their plan."""
+    at the first publication, everyone gets their plan. Each in their own language."""
     if not changes.people:
         return
     event = version.event
     changed = changes.previous is not None
-    plans = _plans(version, changes.people)
-    subject = (
-        _("Your meetings at %(event)s have changed") if changed else _("Your meetings at %(event)s")
-    ) % {"event": event.name}
+    plans = plans_of(version, changes.people)
     mm_settings = selectors.settings_for(event)
     zone = event.zone
     for profile in MarketplaceProfile.objects.filter(pk__in=changes.people).select_related("user"):
         items = [
             {
                 "kind": change.kind,
-                "names": ", ".join(_name(other) for other in change.others(profile.pk)),
+                "names": ", ".join(side_name(other) for other in change.others(profile.pk)),
                 "before": change.before,
                 "after": change.after,
             }
@@ -180,6 +176,13 @@ def _mail(version: ScheduleVersion, changes: ScheduleChanges) -> None:
             "settings": mm_settings,
             "changed": changed,
         }
-        with timezone.override(zone):  # times as the event's participants read them
+        language = profile.user.preferred_language or settings.LANGUAGE_CODE
+        # In the reader's language, with times as the event's participants read them.
+        with translation.override(language), timezone.override(zone):
+            subject = (
+                _("Your meetings at %(event)s have changed")
+                if changed
+                else _("Your meetings at %(event)s")
+            ) % {"event": event.name}
             body = render_to_string("matchmaking/email/plan.txt", context)
         send_email.delay(to=[profile.user.email], subject=subject, body=body)

@@ -1,6 +1,7 @@
 """Dates of matchmaking in templates, from the locale (``matchmaking.dates``):
 ``{{ day|mm_day }}``, ``{{ start|mm_short_day }}``, ``{{ start|mm_time }}``,
-``{{ start|mm_moment:end }}``, ``{{ day|mm_weekday }}``.
+``{{ start|mm_moment:end }}``, ``{{ day|mm_weekday }}``, and ``{{ at|mm_when }}`` for a moment
+inside a sentence.
 
 Like Django's ``date`` and ``time`` filters, they show an aware time in the current time zone
 (``{% timezone event.time_zone %}``); the end of a range is shown in the zone of its start."""
@@ -41,3 +42,8 @@ def mm_moment(start, end=None):
     if isinstance(end, dt.datetime) and end.tzinfo and isinstance(start, dt.datetime):
         end = end.astimezone(start.tzinfo)
     return dates.moment(start, end or None)
+
+
+@register.filter(expects_localtime=True)
+def mm_when(value):
+    return dates.when(value) if value else ""

@@ -19,6 +19,7 @@ from rest_framework import exceptions, generics, mixins, permissions, status, vi
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from modus.api.filters import KnownQueryParameters
 from modus.api.problems import ProblemSerializer
 from modus.api.throttling import AnonymousBurstThrottle
 from modus.events.models import Event
@@ -76,7 +77,8 @@ class OpportunityViewSet(
     serializer_class = serializers.OpportunitySerializer
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     throttle_classes = [AnonymousBurstThrottle]
-    filter_backends = []
+    filter_backends = [KnownQueryParameters]
+    query_parameters = [parameter.name for parameter in FILTERS]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

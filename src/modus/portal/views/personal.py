@@ -1,11 +1,14 @@
 """Each person's own pages: the dashboard they land on after logging in, and their one agenda
 (sessions and B2B meetings of every event together)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
+from modus.accounts.services import renew_calendar_link
 from modus.events.calendars import personal_agenda_token
 from modus.matchmaking.models import MeetingOutcome
 from modus.matchmaking.selectors import agendas_of
@@ -37,3 +40,18 @@ def my_agenda(request):
             "outcome_choices": MeetingOutcome.Outcome.choices,
         },
     )
+
+
+@login_required
+@require_POST
+def new_calendar_link(request):
+    """Logged-in users, for their own calendar link only: a new secret; the old link stops."""
+    renew_calendar_link(request.user)
+    messages.success(
+        request,
+        _(
+            "Your calendar has a new address; the old one no longer works. "
+            "Subscribe to the new one."
+        ),
+    )
+    return redirect(reverse("web:my-agenda") + "#feed-heading")

@@ -3,6 +3,8 @@ region and ecosystem, new and returning organisations, and the cooperation betwe
 
 from collections import Counter
 
+from django.utils import timezone
+
 from modus.events import selectors as events
 from modus.selection import selectors as selection
 
@@ -35,7 +37,10 @@ def _add(total: Counter, mapping: dict | None) -> None:
 
 def programme_figures(programme, snapshots: dict) -> dict:
     """``snapshots``: edition id → that edition's figures (its stored snapshot)."""
-    editions = [e for e in events.editions_of(programme) if e.pk in snapshots]
+    today = timezone.localdate()
+    editions = [
+        e for e in events.editions_of(programme) if e.pk in snapshots and e.starts_on <= today
+    ]
     returning_sets = events.organisations_by_edition(programme)
     seen: set[int] = set()
     trends = []
@@ -86,7 +91,7 @@ def programme_figures(programme, snapshots: dict) -> dict:
             entry["meetings"] += b2b.get("scheduled", 0) or 0
             entry["cooperation"] += (b2b.get("funnel") or {}).get("cooperation", 0)
         for ecosystem in event.ecosystems.all():
-            entry = by_ecosystem.setdefault(ecosystem.label, Counter())
+            entry = by_ecosystem.setdefault(ecosystem.key, Counter())
             entry["editions"] += 1
             entry["meetings"] += b2b.get("scheduled", 0) or 0
             entry["cooperation"] += (b2b.get("funnel") or {}).get("cooperation", 0)

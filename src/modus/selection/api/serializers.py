@@ -70,7 +70,7 @@ class DocumentRequirementSerializer(TranslatedTextsMixin, serializers.ModelSeria
 class CallSerializer(TranslatedTextsMixin, serializers.ModelSerializer):
     purpose = serializers.CharField(read_only=True, help_text="“host” or “pitches”.")
     status = serializers.CharField(read_only=True, help_text="“draft”, “open” or “closed”.")
-    programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    programme = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     event = serializers.CharField(
         source="session.event.slug", read_only=True, default=None, allow_null=True
     )
@@ -150,8 +150,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
     status = serializers.CharField(
         read_only=True, help_text="“draft”, “submitted”, “withdrawn”, “accepted” or “rejected”."
     )
-    region = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    created_event = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    region = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    created_event = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Application

@@ -16,6 +16,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from modus.accounts.selectors import memberships_of
+from modus.api.filters import KnownQueryParameters
 from modus.api.problems import ProblemSerializer
 from modus.api.throttling import AnonymousBurstThrottle
 
@@ -92,7 +93,8 @@ class CallListView(SelectionAPIMixin, generics.ListAPIView):
     serializer_class = CallSerializer
     permission_classes = [permissions.AllowAny]
     throttle_classes = [AnonymousBurstThrottle]
-    filter_backends = []
+    filter_backends = [KnownQueryParameters]
+    query_parameters = ["purpose", "status"]
 
     @extend_schema(
         summary="Calls for expression of interest and for pitches",
@@ -204,7 +206,8 @@ class ApplicationListView(SelectionAPIMixin, generics.ListAPIView):
 
     serializer_class = ApplicationSerializer
     permission_classes = [permissions.IsAuthenticated]
-    filter_backends = []
+    filter_backends = [KnownQueryParameters]
+    query_parameters = ["call", "status"]
 
     @extend_schema(
         summary="Applications I may open",

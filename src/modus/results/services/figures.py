@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from modus.events import selectors as events
 
-from .figures import edition_figures, programme_figures
-from .models import Invitation, ResultSnapshot
+from ..figures import edition_figures, programme_figures
+from ..models import Invitation, ResultSnapshot
 
 
 def _responses(event) -> tuple[int, int]:
@@ -37,7 +37,10 @@ def recompute_programme(programme) -> ResultSnapshot:
     """The programme's figures from its editions' snapshots (computed first where missing)."""
     snapshots = {}
     invited = responses = 0
+    today = timezone.localdate()
     for event in events.editions_of(programme):
+        if event.starts_on > today:  # announced, not yet held: no figures
+            continue
         snapshot = ResultSnapshot.objects.filter(event=event).first() or recompute_edition(event)
         snapshots[event.pk] = {**snapshot.figures, "origin": snapshot.origin}
         invited += snapshot.invited
