@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0004_event_dates_empty_until_set'),
+        ('events', '0005_merge_undated_drafts_and_sessions_outside_days'),
     ]
 
     operations = [
