@@ -59,6 +59,7 @@ def test_the_office_moves_an_edition_and_publishes_its_agenda(ui):
     assert keynote.starts_at.astimezone(zone) == dt.datetime(2030, 5, 13, 9, 0, tzinfo=zone)
 
     # A session saved while it clashes is held back from the public agenda.
+    event.refresh_from_db()
     services.create_session(
         event,
         actor=office,
