@@ -76,16 +76,6 @@ def pair(event):
     )
 
 
-def test_the_font_covers_polish_and_czech_letters():
-    regular, _bold, unicode = pdf.fonts()
-    assert unicode, "no TrueType font with Polish and Czech letters was found"
-    assert regular == "ModusSans"
-
-
-def test_without_a_unicode_font_text_loses_only_its_accents():
-    assert pdf._plain("Łukasiewicz – Dvořák, Zürich") == "Lukasiewicz - Dvorák, Zürich"
-
-
 def test_personal_pdf_has_the_names_in_polish_and_czech(client, event, pair):
     alice, bob = pair
     make_version(event, [(alice, bob)])

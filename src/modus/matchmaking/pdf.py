@@ -5,43 +5,20 @@ accents removed) are chosen in ``modus.web.pdf``, for every PDF of the project.
 """
 
 import io
-from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from modus.web.pdf import fonts
-from modus.web.pdf import plain as _plain
+from modus.web.pdf import PdfWriter
 
 from . import dates
 from .selectors.agenda import Agenda
 
 
-class _Writer:
-    def __init__(self):
-        self.regular, self.bold, self.unicode = fonts()
-        self.styles = {
-            "title": ParagraphStyle("title", fontName=self.bold, fontSize=16, leading=20),
-            "heading": ParagraphStyle(
-                "heading", fontName=self.bold, fontSize=12, leading=16, spaceBefore=8
-            ),
-            "body": ParagraphStyle("body", fontName=self.regular, fontSize=9.5, leading=12),
-            "meta": ParagraphStyle(
-                "meta", fontName=self.regular, fontSize=9, leading=12, textColor=colors.grey
-            ),
-        }
-
-    def text(self, value) -> str:
-        value = str(value)
-        return value if self.unicode else _plain(value)
-
-    def para(self, value, style="body") -> Paragraph:
-        return Paragraph(escape(self.text(value)).replace("\n", "<br/>"), self.styles[style])
-
+class _Writer(PdfWriter):
     def table(self, rows, widths) -> Table:
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(

@@ -4,7 +4,6 @@ The same fonts as the agendas (``modus.web.pdf``), the same public figures as th
 counts suppressed), the funnel drawn as bars, and where the figures come from."""
 
 import io
-from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -13,11 +12,10 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-from modus.web.pdf import fonts, plain
+from modus.web.pdf import PdfWriter
 
 from .suppression import THRESHOLD
 from .views.labels import B2B, PARTICIPATION, single_rows
@@ -25,26 +23,8 @@ from .views.labels import B2B, PARTICIPATION, single_rows
 BRAND = colors.HexColor("#0b4f8a")
 
 
-class _Report:
-    def __init__(self):
-        self.regular, self.bold, self.unicode = fonts()
-        self.styles = {
-            "title": ParagraphStyle("title", fontName=self.bold, fontSize=18, leading=22),
-            "heading": ParagraphStyle(
-                "heading", fontName=self.bold, fontSize=12, leading=16, spaceBefore=10
-            ),
-            "body": ParagraphStyle("body", fontName=self.regular, fontSize=10, leading=13),
-            "meta": ParagraphStyle(
-                "meta", fontName=self.regular, fontSize=9, leading=12, textColor=colors.grey
-            ),
-        }
-
-    def text(self, value) -> str:
-        value = str(value)
-        return value if self.unicode else plain(value)
-
-    def para(self, value, style="body") -> Paragraph:
-        return Paragraph(escape(self.text(value)), self.styles[style])
+class _Report(PdfWriter):
+    title_size, heading_space, body_size, body_leading = 18, 10, 10, 13
 
     def value(self, value) -> str:
         if value == "":

@@ -10,10 +10,14 @@ it stays readable instead of showing empty boxes.
 import functools
 import unicodedata
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from django.conf import settings
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
 
 DEFAULT_FONTS = [
     (
@@ -54,3 +58,37 @@ def plain(text: str) -> str:
             char = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or "?"
         out.append(char)
     return "".join(out)
+
+
+class PdfWriter:
+    """What every PDF of the project writes with: the fonts, four paragraph styles (title,
+    heading, body, meta) and text that the chosen fonts can show. Subclasses set the sizes."""
+
+    title_size, heading_space, body_size, body_leading = 16, 8, 9.5, 12
+
+    def __init__(self):
+        self.regular, self.bold, self.unicode = fonts()
+        title, body = self.title_size, self.body_size
+        self.styles = {
+            "title": ParagraphStyle("title", fontName=self.bold, fontSize=title, leading=title + 4),
+            "heading": ParagraphStyle(
+                "heading",
+                fontName=self.bold,
+                fontSize=12,
+                leading=16,
+                spaceBefore=self.heading_space,
+            ),
+            "body": ParagraphStyle(
+                "body", fontName=self.regular, fontSize=body, leading=self.body_leading
+            ),
+            "meta": ParagraphStyle(
+                "meta", fontName=self.regular, fontSize=9, leading=12, textColor=colors.grey
+            ),
+        }
+
+    def text(self, value) -> str:
+        value = str(value)
+        return value if self.unicode else plain(value)
+
+    def para(self, value, style="body") -> Paragraph:
+        return Paragraph(escape(self.text(value)).replace("\n", "<br/>"), self.styles[style])
