@@ -10,7 +10,8 @@ from .. import exports, selectors
 from ..permissions import may_see_full_edition, may_see_full_programme
 from ..report import edition_report
 from ..suppression import suppress
-from .pages import edition_context, guard
+from .access import guard
+from .pages import edition_context
 
 TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": exports.XLSX_TYPE}
 

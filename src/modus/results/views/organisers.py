@@ -9,8 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import selectors, services
 from ..errors import FeedbackError
 from ..forms import FollowUpPlanForm, ReminderForm
-from ..permissions import may_see_full_edition
-from .pages import guard
+from .access import for_edition_organisers
 
 
 def _context(event, plan_form=None):
@@ -27,22 +26,16 @@ def _context(event, plan_form=None):
 
 
 @require_GET
-def responses(request, slug):
+@for_edition_organisers
+def responses(request, event):
     """Co-hosts and the programme office: the response rates of feedback and follow-up."""
-    event = selectors.public_edition_or_404(slug)
-    denied = guard(request, may_see_full_edition(request.user, event))
-    if denied:
-        return denied
     return render(request, "results/responses.html", _context(event))
 
 
 @require_POST
-def remind(request, slug):
+@for_edition_organisers
+def remind(request, event):
     """Co-hosts and the programme office: one more reminder to those who have not answered."""
-    event = selectors.public_edition_or_404(slug)
-    denied = guard(request, may_see_full_edition(request.user, event))
-    if denied:
-        return denied
     form = ReminderForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose feedback or follow-up."))
@@ -57,12 +50,9 @@ def remind(request, slug):
 
 
 @require_POST
-def plan(request, slug):
+@for_edition_organisers
+def plan(request, event):
     """Co-hosts and the programme office: how many months after the event the follow-up goes."""
-    event = selectors.public_edition_or_404(slug)
-    denied = guard(request, may_see_full_edition(request.user, event))
-    if denied:
-        return denied
     form = FollowUpPlanForm(request.POST)
     if not form.is_valid():
         return render(request, "results/responses.html", _context(event, form), status=400)

@@ -1,9 +1,7 @@
 """The results pages: public (small counts suppressed) and full (organisers, the office)."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -16,8 +14,9 @@ from modus.directory.reference import ECOSYSTEM_LABELS
 from .. import selectors, services
 from ..charts.render import edition_pictures, programme_pictures
 from ..models import Rating, Stage
-from ..permissions import may_see_full_edition, may_see_full_programme
+from ..permissions import may_see_full_programme
 from ..suppression import THRESHOLD, suppress
+from .access import for_edition_organisers, guard
 from .labels import funnel_rows, kind_rows, labelled, pair_rows
 
 CACHE_SECONDS = 24 * 3600
@@ -67,14 +66,6 @@ def edition_body(snapshot, *, full: bool) -> str:
     return _body("edition", snapshot, full, build)
 
 
-def guard(request, allowed: bool):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not allowed:
-        raise PermissionDenied
-    return None
-
-
 @require_GET
 def edition(request, slug):
     """Public: an edition's figures, counts below 5 suppressed."""
@@ -86,12 +77,9 @@ def edition(request, slug):
 
 
 @require_GET
-def edition_full(request, slug):
+@for_edition_organisers
+def edition_full(request, event):
     """The edition's co-hosts and its programme's office: every figure, and the answers."""
-    event = selectors.public_edition_or_404(slug)
-    denied = guard(request, may_see_full_edition(request.user, event))
-    if denied:
-        return denied
     snapshot = selectors.edition_snapshot(event, lazy=True)
     context = {"snapshot": snapshot, "full": True, "threshold": THRESHOLD}
     body = edition_body(snapshot, full=True)
@@ -99,12 +87,9 @@ def edition_full(request, slug):
 
 
 @require_POST
-def edition_recompute(request, slug):
+@for_edition_organisers
+def edition_recompute(request, event):
     """The edition's co-hosts and programme office: compute the figures now."""
-    event = selectors.public_edition_or_404(slug)
-    denied = guard(request, may_see_full_edition(request.user, event))
-    if denied:
-        return denied
     services.recompute_edition(event)
     if event.programme_id:
         services.recompute_programme(event.programme)
