@@ -33,7 +33,7 @@ from modus.accounts.models import Membership
 from modus.activity.models import ActionLogEntry
 from modus.directory.models import Ecosystem, Organisation, Region
 from modus.events.models import Event, Registration, Session
-from modus.matchmaking.pdf import fonts
+from modus.web.pdf import fonts
 from modus.programmes.models import Programme
 from modus.selection import services
 from modus.selection.models import (
