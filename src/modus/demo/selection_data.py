@@ -33,7 +33,6 @@ from modus.accounts.models import Membership
 from modus.activity.models import ActionLogEntry
 from modus.directory.models import Ecosystem, Organisation, Region
 from modus.events.models import Event, Registration, Session
-from modus.web.pdf import fonts
 from modus.programmes.models import Programme
 from modus.selection import services
 from modus.selection.models import (
@@ -46,6 +45,7 @@ from modus.selection.models import (
 )
 from modus.selection.services import notifications
 from modus.selection.services.history import Action
+from modus.web.pdf import fonts
 
 from . import matchmaking_data
 from .event_agenda import KATOWICE_SLUG, WARSAW
