@@ -1,9 +1,13 @@
 """The block model: its patterns, and its proofs (a break that no schedule avoids is proven)."""
 
+import time
+
 from ortools.sat.python import cp_model
 
 from modus.scheduling import solve
 from modus.scheduling.blocks import BlockModel, _patterns
+from modus.scheduling.exact import _climb
+from modus.scheduling.lns import breaks_of
 from modus.scheduling.model import parse
 
 from .checker import check
@@ -54,3 +58,24 @@ def test_the_engine_proves_the_forced_breaks():
     assert out["unscheduled"] == []
     assert out["stats"]["breaks"] == out["stats"]["breaks_lower_bound"] == 2
     assert out["stats"]["optimal"] is True
+
+
+def test_the_climb_proves_each_break_in_turn_and_stops_at_the_first_yes():
+    problem = parse(forced_break())
+    start = [0, 2, 2, 0]  # xy a, xz c, yw c, zw a: everyone waits in b
+    counted = []
+
+    def count(slot_of):
+        counted.append(slot_of)
+        return breaks_of(problem, {}, slot_of)
+
+    best, breaks, lower = _climb(problem, {}, start, 4, 0, time.monotonic() + 5, count, 1, 0)
+    assert (breaks, lower) == (2, 2)  # "0?" no, "1?" no, "2?" yes: the optimum, proven
+    assert breaks_of(problem, {}, best) == 2 and counted
+
+
+def test_a_climb_with_no_time_asks_nothing():
+    problem = parse(forced_break())
+    start = [0, 2, 2, 0]
+    best, breaks, lower = _climb(problem, {}, start, 4, 0, time.monotonic(), lambda s: 4, 1, 0)
+    assert (best, breaks, lower) == (start, 4, 0)

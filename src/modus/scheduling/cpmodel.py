@@ -212,6 +212,9 @@ class CpModel:
         solver.parameters.max_time_in_seconds = max(0.05, seconds)
         solver.parameters.num_workers = workers
         solver.parameters.random_seed = seed
+        # this presolve step alone takes about a second on a tight day's models and does not
+        # stop at the time limit (measured: asked 0.3 s, took 1.3 s, 0.84 s of it here)
+        solver.parameters.find_clauses_that_are_exactly_one = False
         status = solver.solve(self.model)
         return solver, status
 

@@ -24,6 +24,9 @@ from .model import FREE, Problem
 
 LNS_SHARE = 0.2  # of the time left for breaks, to the neighbourhood search before the whole model
 POLISH_SHARE = 0.9  # of the time left for breaks, to ``polish`` (the annealing) when given
+CLIMB_SHARE = 0.25  # of the time left for breaks, at most, to the first easy questions
+ASK_SECONDS = 1.0  # for one question of the climb
+MIN_ASK_SECONDS = 0.15  # below this CP-SAT stops in its presolve, having answered nothing
 
 
 @dataclass
@@ -111,8 +114,29 @@ def solve_exact(
     remaining = deadline - time.monotonic()
     if breaks == 0 or remaining <= 0.05:
         return result
-    # the neighbourhood search first (quick gains), then the whole model for the rest of the
-    # time: it may find more, and it proves the lower bound
+    proving = blocks.applies(problem) and all(best[m] != FREE for m in _placeable(problem))
+    lower = 0
+    if proving:
+        # the easy questions first ("at most 0 breaks?", "at most 1?", ...: most are answered
+        # "no" in a fraction of a second): they prove a lower bound, and a "yes" is the optimum
+        best, breaks, lower = _climb(
+            problem,
+            pinned,
+            best,
+            breaks,
+            0,
+            time.monotonic() + remaining * CLIMB_SHARE,
+            count_breaks,
+            workers,
+            seed,
+        )
+        result.slot_of, result.breaks = best, breaks
+        if breaks <= lower:
+            result.breaks_lower_bound, result.breaks_optimal = breaks, True
+            return result
+        remaining = deadline - time.monotonic()
+    # the neighbourhood search (quick gains), then the whole model for the rest of the time: it
+    # may find more, and it proves the lower bound
     if polish is not None:
         found = polish(best, time.monotonic() + remaining * POLISH_SHARE)
     else:
@@ -123,11 +147,11 @@ def solve_exact(
     if found_breaks <= breaks and weight_of(problem, found) >= best_w - 1e-9:
         best, breaks = found, found_breaks
         result.slot_of, result.breaks = best, breaks
-    if breaks == 0:
-        result.breaks_lower_bound, result.breaks_optimal = 0, True
+    if breaks <= lower:
+        result.breaks_lower_bound, result.breaks_optimal = breaks, True
         return result
-    if blocks.applies(problem) and all(best[m] != FREE for m in _placeable(problem)):
-        return _prove(problem, pinned, result, deadline, count_breaks, workers, seed)
+    if proving:
+        return _prove(problem, pinned, result, lower, deadline, count_breaks, workers, seed)
     remaining = deadline - time.monotonic()
     if remaining < 4 * build_seconds(problem):
         return result  # too little time left to build the whole model and run it
@@ -161,27 +185,63 @@ def solve_exact(
     return result
 
 
-def _prove(problem, pinned, result: Result, deadline, count_breaks, workers, seed) -> Result:
-    """Every meeting held, one session: ask the block model "at most B - 1 breaks?" (B the best
-    so far). INFEASIBLE proves B optimal; a schedule found with fewer breaks becomes the best and
-    the question is asked again. When that is left open, "at most 0, 1, ... breaks?" in turn:
-    each INFEASIBLE raises the proven lower bound by one."""
+def _ask(problem, pinned, best, limit, seconds_for, workers, seed):
+    """The block model's "at most ``limit`` breaks?", hinted with ``best``; ``seconds_for(built)``
+    gives its time from the seconds its building took (the solver copies the model again, about
+    as long). Returns (stage, solver, status); no solver when the time is too short to start."""
+    began = time.monotonic()
+    stage = blocks.BlockModel(problem, pinned, limit)
+    stage.cp.hint(best)
+    seconds = seconds_for(time.monotonic() - began)
+    if seconds < MIN_ASK_SECONDS:
+        return stage, None, cp_model.UNKNOWN
+    solver, status = stage.run(seconds, workers, seed)
+    return stage, solver, status
+
+
+def _climb(problem, pinned, best, breaks, lower, until, count_breaks, workers, seed):
+    """Ask "at most ``lower`` breaks?", then one more, and so on, each for at most
+    ``ASK_SECONDS``, until ``until``: each "no" raises the proven lower bound by one, and a "yes"
+    is a schedule with the fewest breaks possible. Ends at the first question left open.
+    Returns (best, breaks, lower)."""
+    while lower < breaks and until - time.monotonic() > MIN_ASK_SECONDS:
+        stage, solver, status = _ask(
+            problem,
+            pinned,
+            best,
+            lower,
+            lambda built: min(ASK_SECONDS, until - time.monotonic() - built),
+            workers,
+            seed,
+        )
+        if status == cp_model.INFEASIBLE:
+            lower += 1
+            continue
+        if _found(status):
+            found = stage.read(solver, best)
+            found_breaks = count_breaks(found)
+            if found_breaks < breaks:
+                best, breaks = found, found_breaks
+        break
+    return best, breaks, lower
+
+
+def _prove(problem, pinned, result: Result, lower, deadline, count_breaks, workers, seed) -> Result:
+    """Every meeting held, one session, ``lower`` breaks proven unavoidable: ask the block model
+    "at most B - 1 breaks?" (B the best so far). INFEASIBLE proves B optimal; a schedule found
+    with fewer breaks becomes the best and the question is asked again. When that is left open,
+    the climb goes on from ``lower`` with what time is left."""
     best, breaks = result.slot_of, result.breaks
-    lower = 0
-
-    def ask(limit, share):
-        began = time.monotonic()
-        stage = blocks.BlockModel(problem, pinned, limit)
-        stage.cp.hint(best)
-        built = time.monotonic() - began  # the solver copies the model again: about as long
-        seconds = (deadline - time.monotonic() - built) * share
-        if seconds < 0.05:
-            return stage, None, cp_model.UNKNOWN
-        solver, status = stage.run(seconds, workers, seed)
-        return stage, solver, status
-
-    while breaks > lower and deadline - time.monotonic() > 0.1:
-        stage, solver, status = ask(breaks - 1, 1.0)
+    while breaks > lower and deadline - time.monotonic() > MIN_ASK_SECONDS:
+        stage, solver, status = _ask(
+            problem,
+            pinned,
+            best,
+            breaks - 1,
+            lambda built: deadline - time.monotonic() - built,
+            workers,
+            seed,
+        )
         if status == cp_model.INFEASIBLE:
             lower = breaks
             break
@@ -192,13 +252,9 @@ def _prove(problem, pinned, result: Result, deadline, count_breaks, workers, see
         if found_breaks >= breaks:
             break
         best, breaks = found, found_breaks
-    k = lower
-    while k < breaks - 1 and deadline - time.monotonic() > 0.1:
-        _stage, _solver, status = ask(k, 0.5)
-        if status != cp_model.INFEASIBLE:
-            break
-        k += 1
-        lower = k
+    best, breaks, lower = _climb(
+        problem, pinned, best, breaks, lower, deadline, count_breaks, workers, seed
+    )
     result.slot_of, result.breaks = best, breaks
     result.breaks_lower_bound = min(lower, breaks)
     result.breaks_optimal = breaks <= lower
