@@ -14,7 +14,7 @@ from .test_solver import _b2b, small_instance
 
 def _consistent(out):
     s = out["stats"]
-    assert s["method"] in {"exact", "heuristic"}
+    assert s["method"] in {"exact", "neighbourhood search", "heuristic"}
     assert 0 <= s["breaks_lower_bound"] <= s["breaks"]
     if s["optimal"]:
         assert s["weight"] >= s["upper_bound"] - 1e-9

@@ -38,18 +38,16 @@ class CpModel:
         chosen = range(len(pr.meeting_ids)) if meetings is None else meetings
         self.meetings = list(chosen)
         self.busy_const: dict[tuple[int, int], int] = {}
-        if fixed is not None:
-            chosen_set = set(self.meetings)
-            for m, s in enumerate(fixed):
-                if s != FREE and m not in chosen_set:
-                    for p in pr.members[m]:
-                        self.busy_const[p, s] = 1
         self.slot_load = [0] * pr.n_slots
+        held_fixed = [0] * len(pr.person_ids)  # each person's meetings that stay where they are
         if fixed is not None:
             chosen_set = set(self.meetings)
             for m, s in enumerate(fixed):
                 if s != FREE and m not in chosen_set:
                     self.slot_load[s] += 1
+                    for p in pr.members[m]:
+                        self.busy_const[p, s] = 1
+                        held_fixed[p] += 1
         by_ps: dict[tuple[int, int], list] = {}
         by_slot: dict[int, list] = {}
         by_person: dict[int, list] = {}
@@ -76,7 +74,7 @@ class CpModel:
             if len(vs) > 1:
                 model.add_at_most_one(vs)
         for p, vs in by_person.items():
-            room = pr.caps[p] - sum(1 for (q, _), _one in self.busy_const.items() if q == p)
+            room = pr.caps[p] - held_fixed[p]
             if room < len(vs):
                 model.add(sum(vs) <= room)
         cap = pr.capacity

@@ -154,7 +154,12 @@ def solve_exact(
         return _prove(problem, pinned, result, lower, deadline, count_breaks, workers, seed)
     remaining = deadline - time.monotonic()
     if remaining < 4 * build_seconds(problem):
-        return result  # too little time left to build the whole model and run it
+        # too little time left to build the whole model and run it: the neighbourhoods instead
+        found = improve_breaks(problem, pinned, best, deadline, seed=seed, workers=workers)
+        found_breaks = count_breaks(found)
+        if found_breaks <= breaks:
+            result.slot_of, result.breaks = found, found_breaks
+        return result
     began = time.monotonic()
     stage = CpModel(problem, pinned)
     counts = None

@@ -1,6 +1,12 @@
-"""The default pipeline on events the exact engine can hold whole: today's heuristic as a start
-(a short run of it), then CP-SAT (``exact.solve_exact``) for the weight and the breaks, with the
-rest of the time limit. Larger events keep the heuristic (``method`` says which ran)."""
+"""The default pipelines (``method`` in the stats says which produced the schedule).
+
+- Events the exact engine can hold whole: today's heuristic as a start (a short run of it), then
+  CP-SAT (``exact.solve_exact``) for the weight and the breaks, with the rest of the time limit:
+  "exact".
+- Larger events: the heuristic for the weight (``HEURISTIC_SHARE`` of the time limit), then the
+  neighbourhood search for breaks with the rest: Kempe-chain annealing on both cores, then CP-SAT
+  re-solving a few people's days at a time (``lns``). "neighbourhood search" when it closed a
+  break, else "heuristic"."""
 
 from __future__ import annotations
 
@@ -9,12 +15,16 @@ import threading
 import time
 
 from .exact import solve_exact
+from .lns import improve_breaks
 from .model import FREE, Problem
 from .portfolio import Portfolio, figures, rebuild, run_compaction
 
 EXACT_VARIABLES = 20_000  # x[m, s] pairs up to which CP-SAT takes the whole event
 START_SHARE = 0.15  # of the time limit, for the heuristic start (at most START_SECONDS)
 START_SECONDS = 1.5
+HEURISTIC_SHARE = 0.6  # of the time limit, for the heuristic on events too big for the whole model
+KEMPE_END = 0.8  # of the time limit: there the annealing hands over to the CP-SAT neighbourhoods
+END = 0.93  # of the time limit: the rest is for writing the schedule out
 
 
 def fits_exact(problem: Problem) -> bool:
@@ -49,7 +59,7 @@ def run_exact(
         problem,
         pinned,
         slot_of_schedule(problem, start),
-        started + time_limit * 0.93,
+        started + time_limit * END,
         count_breaks,
         workers=threads,
         seed=seed,
@@ -75,6 +85,40 @@ def run_exact(
         seconds=round(time.monotonic() - started, 3),
     )
     return out
+
+
+def run_neighbourhoods(problem, pinned, out, started, time_limit, seed, workers, output) -> dict:
+    """``out``, the heuristic's schedule, with fewer breaks where the neighbourhood search finds
+    them in the rest of the time limit. The held meetings never change, so neither does the
+    weight. ``output(state, bound)`` writes a schedule."""
+    st = out["stats"]
+    if st["breaks"] == 0 or started + time_limit * END - time.monotonic() < 0.2:
+        st["seconds"] = round(time.monotonic() - started, 3)
+        return out
+    cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    threads = max(1, min(2, cpus)) if workers is None else int(workers)
+    peak = [0]
+    slot_of = slot_of_schedule(problem, out)
+    slot_of = _kempe(
+        problem, pinned, threads, slot_of, seed, started + time_limit * KEMPE_END, peak
+    )
+    slot_of = improve_breaks(
+        problem, pinned, slot_of, started + time_limit * END, seed=seed, workers=threads
+    )
+    state = rebuild(problem, pinned, slot_of)
+    if figures(state) >= (st["breaks"], st["holes"]):
+        st["seconds"] = round(time.monotonic() - started, 3)
+        return out
+    better = output(state, st["upper_bound"])
+    keep = ("upper_bound_source", "workers", "best_worker")
+    better["stats"].update({k: st[k] for k in keep if k in st})
+    better["stats"].update(
+        method="neighbourhood search",
+        deterministic=False,
+        worker_peak_mib=max(st.get("worker_peak_mib", 0), round(peak[0] / 1024)),
+        seconds=round(time.monotonic() - started, 3),
+    )
+    return better
 
 
 def _kempe(problem, pinned, threads, slot_of, seed, deadline, peak) -> list[int]:

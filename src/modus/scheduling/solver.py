@@ -9,7 +9,7 @@ import time
 from .bound import LPBound, _simple_bound, matching_guide, proven_bound
 from .engine import State, construct, improve_weight
 from .model import FREE, InstanceError, Problem, parse
-from .pipeline import fits_exact, run_exact
+from .pipeline import HEURISTIC_SHARE, fits_exact, run_exact, run_neighbourhoods
 from .portfolio import Portfolio, rebuild, run_compaction
 from .rules import SCHEDULE_FORMAT
 
@@ -55,8 +55,15 @@ def reschedule(
 def _dispatch(problem, pinned, tables, started, time_limit, seed, workers, method) -> dict:
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}")
-    if method == "legacy" or not fits_exact(problem):
+    if method == "legacy":
         return _run(problem, pinned, tables, started, time_limit, seed, workers)
+    if not fits_exact(problem):
+        out = _run(problem, pinned, tables, started, time_limit * HEURISTIC_SHARE, seed, workers)
+
+        def output(state, bound):
+            return _output(problem, state, tables, bound, out["stats"]["upper_bound_from_lp"], 0)
+
+        return run_neighbourhoods(problem, pinned, out, started, time_limit, seed, workers, output)
 
     def heuristic(seconds):
         return _run(problem, pinned, tables, time.monotonic(), seconds, seed, 1)
