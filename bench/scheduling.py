@@ -3,11 +3,13 @@
     .venv/bin/python bench/scheduling.py --sizes 300 2000 5000 --seeds 1 2 3 4 5
 
 Per size: weight against the LP bound (gap %) and against first-fit, breaks and holes per
-participant for both, seconds, peak memory (this process plus the engine's worker processes),
-whether the run was deterministic (no deadline cut a step short), and the share of meetings kept
-when 5% of the participants cancel and the schedule is re-solved. Instances come from
-../shared/bench/b2b.py with 16 slots and participants/5 tables; every schedule is checked by its
-``verify``.
+participant for both, breaks per participant of today's heuristic alone (``method="legacy"``, the
+engine before the exact engine and the neighbourhood search, same time limit; at the sizes of
+``--legacy-sizes``), the method that produced the schedule, seconds, peak memory (this process plus
+the engine's worker processes), whether the run was deterministic (no deadline cut a step short),
+and the share of meetings kept when 5% of the participants cancel and the schedule is re-solved.
+Instances come from ../shared/bench/b2b.py with 16 slots and participants/5 tables; every schedule
+is checked by its ``verify``.
 
 With ``--tight``: the "tight days" table (bench/tight_days.py): ``planted`` days at the issue's six
 configurations, the engine against today's heuristic and plain CP-SAT in the same run, with the
@@ -40,6 +42,7 @@ from tight_days import tight_table  # bench/ is the script's directory, so on sy
 
 from modus.scheduling import reschedule, solve
 
+METHOD = {"exact": "exact", "neighbourhood search": "LNS", "heuristic": "heur"}
 B2B = Path(__file__).resolve().parents[2] / "shared" / "bench" / "b2b.py"
 
 
@@ -134,13 +137,20 @@ def main(argv=None) -> int:
         help="sizes (among --sizes) on which CP-SAT alone runs too (default 2000; none: no CP-SAT)",
     )
     ap.add_argument("--cpsat-seconds", type=float, default=60.0, help="CP-SAT's limit (60)")
+    ap.add_argument(
+        "--legacy-sizes",
+        type=int,
+        nargs="*",
+        default=[300, 2000],
+        help="sizes on which today's heuristic alone runs too, for its breaks (default 300 2000)",
+    )
     args = ap.parse_args(argv)
     b2b = load_referee()
     print(f"{os.cpu_count()} cores, {load()}")
     header = (
         f"{'P':>5} {'seed':>4} {'weight':>7} {'LP':>7} {'gap%':>6} {'FF':>7} {'xFF':>5} "
         f"{'brk/p':>6} {'FFbrk/p':>7} {'hol/p':>6} {'FFhol/p':>7} {'left':>4} {'sec':>6} "
-        f"{'MiB':>6} {'det':>3} {'kept%':>6} {'resec':>6}"
+        f"{'MiB':>6} {'det':>3} {'kept%':>6} {'resec':>6} {'oldbrk/p':>8} {'method':>6}"
     )
     print(header)
     engine_weights: dict[int, dict[int, int]] = {}
@@ -173,6 +183,10 @@ def main(argv=None) -> int:
             }
             after = {(a["meeting"], a["slot"], a["table"]) for a in again["assignments"]}
             kept = len(before & after) / len(before) if before else 1.0
+            old = float("nan")
+            if size in args.legacy_sizes:
+                legacy = solve(inst, time_limit=limit, seed=seed, method="legacy")
+                old = b2b.verify(inst, legacy)["breaks"] / size
             row = {
                 "weight": fig["weight"],
                 "bound": bound,
@@ -189,6 +203,7 @@ def main(argv=None) -> int:
                 "det": out["stats"].get("deterministic", False),
                 "kept": 100 * kept,
                 "resec": resec,
+                "old": old,
             }
             rows.append(row)
             engine_weights.setdefault(size, {})[seed] = fig["weight"]
@@ -197,7 +212,7 @@ def main(argv=None) -> int:
                 f"{row['ff']:>7} {row['ratio']:>5.2f} {row['brk']:>6.3f} {row['ffbrk']:>7.3f} "
                 f"{row['hol']:>6.3f} {row['ffhol']:>7.3f} {row['left']:>4} {row['sec']:>6.2f} "
                 f"{row['mib']:>6.0f} {'yes' if row['det'] else 'no':>3} {row['kept']:>6.1f} "
-                f"{row['resec']:>6.2f}",
+                f"{row['resec']:>6.2f} {old:>8.3f} {METHOD[out['stats']['method']]:>6}",
                 flush=True,
             )
         mean = {k: statistics.fmean(r[k] for r in rows) for k in rows[0]}
@@ -207,7 +222,7 @@ def main(argv=None) -> int:
             f"{mean['hol']:>6.3f} {mean['ffhol']:>7.3f} {mean['left']:>4.1f} "
             f"{max(r['sec'] for r in rows):>6.2f} {max(r['mib'] for r in rows):>6.0f} "
             f"{sum(1 for r in rows if r['det']):>3} {mean['kept']:>6.1f} "
-            f"{mean['resec']:>6.2f}",
+            f"{mean['resec']:>6.2f} {mean['old']:>8.3f}",
             flush=True,
         )
     print(load(), flush=True)
