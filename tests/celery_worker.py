@@ -1,8 +1,11 @@
-"""A real Celery worker for the tests that need one, with Redis on 127.0.0.1:6379 as the broker."""
+"""A real Celery worker for the tests that need one, with Redis on 127.0.0.1:6379 as the broker.
+Each gets a queue of its own, so test runs sharing the Redis (SQLite and PostgreSQL at once) do
+not take each other's jobs."""
 
 import socket
 import subprocess
 import sys
+import uuid
 from contextlib import contextmanager
 
 import pytest
@@ -21,9 +24,15 @@ needs_redis = pytest.mark.skipif(
 )
 
 
+def own_queue(env: dict) -> dict:
+    """``env`` with a queue name no other test run uses (for the worker and the sender both)."""
+    return {**env, "MODUS_CELERY_QUEUE": f"modus-test-{uuid.uuid4().hex}"}
+
+
 @contextmanager
 def celery_worker(env: dict, cwd=None):
-    """Run ``celery -A modus worker`` (one process, no gossip) with this environment."""
+    """Run ``celery -A modus worker`` (one process, no gossip) with this environment, on its
+    ``MODUS_CELERY_QUEUE`` (set it with ``own_queue``)."""
     worker = subprocess.Popen(
         [
             sys.executable,
@@ -34,7 +43,7 @@ def celery_worker(env: dict, cwd=None):
             "worker",
             "--pool=solo",
             "-Q",
-            "celery",
+            env.get("MODUS_CELERY_QUEUE") or "celery",
             "--without-heartbeat",
             "--without-mingle",
             "--without-gossip",

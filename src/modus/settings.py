@@ -225,6 +225,8 @@ CACHES = {
 # Background jobs: inline without a broker, Celery when MODUS_CELERY_BROKER_URL is set.
 CELERY_BROKER_URL = os.environ.get("MODUS_CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# several deployments (or test runs) can share one Redis, each with a queue of its own
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("MODUS_CELERY_QUEUE", "") or "celery"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE = {

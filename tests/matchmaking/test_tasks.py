@@ -11,7 +11,7 @@ from pathlib import Path
 from kombu.exceptions import OperationalError
 
 from modus.matchmaking import services, tasks
-from tests.celery_worker import celery_worker, needs_redis
+from tests.celery_worker import celery_worker, needs_redis, own_queue
 
 from .support import event_with_a_pair
 
@@ -59,13 +59,15 @@ SETUP_SCRIPT = textwrap.dedent(
 def test_with_a_broker_a_celery_worker_does_the_run(tmp_path):
     broker = "redis://127.0.0.1:6379/13"
     data = tmp_path / "data"
-    env = {
-        **os.environ,
-        "MODUS_DATA_DIR": str(data),
-        "MODUS_CELERY_BROKER_URL": broker,
-        "DJANGO_SETTINGS_MODULE": "modus.settings",
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-    }
+    env = own_queue(
+        {
+            **os.environ,
+            "MODUS_DATA_DIR": str(data),
+            "MODUS_CELERY_BROKER_URL": broker,
+            "DJANGO_SETTINGS_MODULE": "modus.settings",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+        }
+    )
     env.pop("DATABASE_URL", None)
     migrate = subprocess.run(
         [sys.executable, "-m", "modus", "migrate", "--no-input", "-v", "0"],

@@ -4,7 +4,7 @@ import sys
 import time
 
 from modus.web.tasks import send_email
-from tests.celery_worker import celery_worker, needs_redis
+from tests.celery_worker import celery_worker, needs_redis, own_queue
 
 
 def test_without_a_broker_jobs_run_inline(mailoutbox, settings):
@@ -17,12 +17,14 @@ def test_without_a_broker_jobs_run_inline(mailoutbox, settings):
 def test_with_a_broker_a_celery_worker_runs_the_job(tmp_path):
     broker = "redis://127.0.0.1:6379/14"
     outbox = tmp_path / "outbox"
-    env = {
-        **os.environ,
-        "MODUS_DATA_DIR": str(tmp_path / "data"),
-        "MODUS_CELERY_BROKER_URL": broker,
-        "MODUS_TEST_EMAIL_DIR": str(outbox),
-    }
+    env = own_queue(
+        {
+            **os.environ,
+            "MODUS_DATA_DIR": str(tmp_path / "data"),
+            "MODUS_CELERY_BROKER_URL": broker,
+            "MODUS_TEST_EMAIL_DIR": str(outbox),
+        }
+    )
     env.pop("DATABASE_URL", None)
     with celery_worker(env):
         sender = subprocess.run(
