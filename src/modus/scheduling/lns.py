@@ -23,11 +23,6 @@ PEOPLE = 8  # people freed at a time
 SUB_SECONDS = 0.5  # for one neighbourhood
 
 
-def person_breaks(problem: Problem, slot_of: list[int]) -> list[int]:
-    state = rebuild(problem, {}, slot_of)
-    return [state.person_figures(p)[0] for p in range(len(problem.person_ids))]
-
-
 def improve_breaks(
     problem: Problem,
     pinned: dict[int, int],

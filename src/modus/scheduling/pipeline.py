@@ -10,14 +10,13 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 
 from .exact import solve_exact
 from .lns import improve_breaks
 from .model import FREE, Problem
-from .portfolio import Portfolio, figures, rebuild, run_compaction
+from .portfolio import Portfolio, figures, rebuild, run_compaction, threads
 
 EXACT_VARIABLES = 20_000  # x[m, s] pairs up to which CP-SAT takes the whole event
 START_SHARE = 0.15  # of the time limit, for the heuristic start (at most START_SECONDS)
@@ -43,8 +42,7 @@ def run_exact(
 ):
     """``heuristic(time_limit)`` runs today's engine and returns its schedule; ``output(state,
     bound)`` writes one. The result's stats say what was proven."""
-    cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
-    threads = max(1, min(2, cpus)) if workers is None else int(workers)
+    cores = threads(workers)
     peak = [0]
     start = heuristic(min(START_SECONDS, time_limit * START_SHARE))
     st = start["stats"]
@@ -53,7 +51,7 @@ def run_exact(
         return figures(rebuild(problem, pinned, slot_of))[0]
 
     def polish(slot_of, deadline):
-        return _kempe(problem, pinned, threads, slot_of, seed, deadline, peak)
+        return _kempe(problem, pinned, cores, slot_of, seed, deadline, peak)
 
     result = solve_exact(
         problem,
@@ -61,7 +59,7 @@ def run_exact(
         slot_of_schedule(problem, start),
         started + time_limit * END,
         count_breaks,
-        workers=threads,
+        workers=cores,
         seed=seed,
         weight_bound=float(st["upper_bound"]),
         polish=polish,
@@ -78,7 +76,7 @@ def run_exact(
         optimal=bool(weight_optimal and (result.breaks_optimal or out["stats"]["breaks"] <= lower)),
         method="exact",
         upper_bound_source=st.get("upper_bound_source"),
-        workers=threads,
+        workers=cores,
         best_worker=0,
         deterministic=False,
         worker_peak_mib=max(st.get("worker_peak_mib", 0), round(peak[0] / 1024)),
@@ -95,15 +93,12 @@ def run_neighbourhoods(problem, pinned, out, started, time_limit, seed, workers,
     if st["breaks"] == 0 or started + time_limit * END - time.monotonic() < 0.2:
         st["seconds"] = round(time.monotonic() - started, 3)
         return out
-    cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
-    threads = max(1, min(2, cpus)) if workers is None else int(workers)
+    cores = threads(workers)
     peak = [0]
     slot_of = slot_of_schedule(problem, out)
-    slot_of = _kempe(
-        problem, pinned, threads, slot_of, seed, started + time_limit * KEMPE_END, peak
-    )
+    slot_of = _kempe(problem, pinned, cores, slot_of, seed, started + time_limit * KEMPE_END, peak)
     slot_of = improve_breaks(
-        problem, pinned, slot_of, started + time_limit * END, seed=seed, workers=threads
+        problem, pinned, slot_of, started + time_limit * END, seed=seed, workers=cores
     )
     state = rebuild(problem, pinned, slot_of)
     if figures(state) >= (st["breaks"], st["holes"]):
@@ -121,12 +116,12 @@ def run_neighbourhoods(problem, pinned, out, started, time_limit, seed, workers,
     return better
 
 
-def _kempe(problem, pinned, threads, slot_of, seed, deadline, peak) -> list[int]:
-    """The Kempe-chain annealing of ``slot_of`` in this process (worker 0) and on ``threads`` - 1
+def _kempe(problem, pinned, cores, slot_of, seed, deadline, peak) -> list[int]:
+    """The Kempe-chain annealing of ``slot_of`` in this process (worker 0) and on ``cores`` - 1
     worker processes at once, each with its own seed; the schedule with the fewest breaks, then
     holes. The workers start here, only when there are breaks to close (their start-up would
     slow the search for the weight), and join this process's search as soon as they are up."""
-    pool = Portfolio(problem, pinned, threads - 1) if threads > 1 else None
+    pool = Portfolio(problem, pinned, cores - 1) if cores > 1 else None
     submitted = threading.Event()
 
     def hand_over():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import random
 import resource
 import threading
@@ -20,6 +21,14 @@ from .kempe import anneal
 from .model import FREE, Problem
 
 START_METHOD = "forkserver"
+
+
+def threads(workers: int | None = None) -> int:
+    """``workers`` when given, else two where this process may use two cores, else one."""
+    if workers is not None:
+        return max(1, int(workers))
+    cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    return max(1, min(2, cpus))
 
 
 def compaction_seed(seed: int, worker: int) -> str:

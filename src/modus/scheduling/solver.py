@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import time
 
@@ -10,7 +9,7 @@ from .bound import LPBound, _simple_bound, matching_guide, proven_bound
 from .engine import State, construct, improve_weight
 from .model import FREE, InstanceError, Problem, parse
 from .pipeline import HEURISTIC_SHARE, fits_exact, run_exact, run_neighbourhoods
-from .portfolio import Portfolio, rebuild, run_compaction
+from .portfolio import Portfolio, rebuild, run_compaction, threads
 from .rules import SCHEDULE_FORMAT
 
 METHODS = ("auto", "legacy")
@@ -79,9 +78,8 @@ SMALL = 600  # meetings to move; below this one process is quicker than two
 
 def default_workers(problem: Problem, pinned: dict[int, int] | None = None) -> int:
     """min(2, usable cores), or 1 for small instances."""
-    cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
     movable = len(problem.meeting_ids) - len(pinned or {})
-    return 1 if movable < SMALL else max(1, min(2, cpus))
+    return 1 if movable < SMALL else threads()
 
 
 MOVES_PER_SECOND = 120_000  # annealing moves one core makes in a second, on the slow side
